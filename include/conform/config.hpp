@@ -1,0 +1,27 @@
+// conform: configuration, version and the few macros every header shares.
+// This header owns nothing else; it is included first by every public header.
+#ifndef CONFORM_CONFIG_HPP
+#define CONFORM_CONFIG_HPP
+
+#define CONFORM_VERSION_MAJOR 0
+#define CONFORM_VERSION_MINOR 1
+#define CONFORM_VERSION_PATCH 0
+#define CONFORM_VERSION_STRING "0.1.0"
+
+#if __cplusplus < 201703L && !(defined(_MSVC_LANG) && _MSVC_LANG >= 201703L)
+#error "conform requires C++17 or later"
+#endif
+
+#if defined(__GNUC__) || defined(__clang__)
+#define CONFORM_LIKELY(x) __builtin_expect(!!(x), 1)
+#define CONFORM_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define CONFORM_NOINLINE __attribute__((noinline))
+#define CONFORM_COLD __attribute__((cold, noinline))
+#else
+#define CONFORM_LIKELY(x) (x)
+#define CONFORM_UNLIKELY(x) (x)
+#define CONFORM_NOINLINE
+#define CONFORM_COLD
+#endif
+
+#endif // CONFORM_CONFIG_HPP

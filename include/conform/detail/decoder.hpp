@@ -1,0 +1,778 @@
+// conform internals: the decoding core. One non-template state machine receives JSON events
+// (from the text parser or from a DOM walk) and writes them into the caller's struct through
+// per-type operation tables generated from the Boost.Describe descriptions (type_ops.hpp).
+// It keeps a stack of frames instead of recursing, builds JSON Pointers only when a
+// diagnostic is produced, and enforces the limits of decode_options.
+#ifndef CONFORM_DETAIL_DECODER_HPP
+#define CONFORM_DETAIL_DECODER_HPP
+
+#include <conform/config.hpp>
+#include <conform/decode_options.hpp>
+#include <conform/detail/report_sink.hpp>
+#include <conform/detail/rule_set.hpp>
+#include <conform/detail/text.hpp>
+#include <conform/diagnostic.hpp>
+#include <conform/error.hpp>
+#include <conform/json_pointer.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace conform::detail {
+
+/// One scalar event: a string, a number (with its raw token when decoded from text), a
+/// boolean or null.
+struct scalar {
+  enum class kind : unsigned char { string, int64, uint64, real, boolean, null };
+  kind k = kind::null;
+  /// String content (unescaped), or the number's raw token ("" when it came from a DOM).
+  std::string_view text;
+  std::int64_t i = 0;
+  std::uint64_t u = 0;
+  double d = 0;
+  bool b = false;
+};
+
+class decoder;
+
+/// What the core can do with a value of one C++ type.
+struct type_ops {
+  /// What a value of this type looks like in JSON, for messages: "a string".
+  std::string_view expected;
+  /// Stores a scalar. Returns false when it was rejected (a diagnostic was reported).
+  bool (*assign)(decoder&, void* target, scalar const&);
+  /// Starts an object value (pushes a frame). Returns false when the type is no object.
+  bool (*begin_object)(decoder&, void* target);
+  /// Starts an array value (pushes a frame). Returns false when the type is no array.
+  bool (*begin_array)(decoder&, void* target);
+  /// Restores the default value (used when a duplicate key's last value wins).
+  void (*reset)(void* target);
+};
+
+struct member_desc {
+  std::string_view name;
+  type_ops const* ops;
+  void* (*address)(void* object);
+  rule_set const* rules;
+  bool required;
+};
+
+struct struct_desc {
+  std::string (*type_name)();
+  member_desc const* members;
+  std::uint32_t count;
+  std::uint64_t required_mask;
+  std::int32_t (*find)(std::string_view key) noexcept;
+  void (*cross_rules)(report_sink&, void const*);
+};
+
+struct array_desc {
+  type_ops const* element;
+  void* (*emplace)(void* container);
+  void (*pop)(void* container);
+};
+
+struct map_desc {
+  type_ops const* element;
+  /// Inserts `key` (or finds it); returns the value's address and the stored key.
+  void* (*emplace)(void* map, std::string_view key, std::string const** stored, bool* inserted);
+  void (*erase)(void* map, std::string const* key);
+};
+
+/// Where the next value goes.
+struct slot {
+  void* target = nullptr;
+  type_ops const* ops = nullptr;
+  rule_set const* rules = nullptr;
+};
+
+enum class frame_kind : unsigned char { root, structure, map, array, skip };
+
+struct frame {
+  frame_kind kind = frame_kind::root;
+  bool child_skipped = false;     // the pending value of an object frame is skipped
+  std::int32_t member = -1;       // structure: current member, -1 none, -2 unknown key
+  std::size_t count = 0;          // members or elements so far; skip: nesting below it
+  std::size_t start = 0;          // offset of '{' or '['
+  void* target = nullptr;         // the struct, vector or map
+  void const* desc = nullptr;     // struct_desc, array_desc or map_desc
+  slot self;                      // the slot this container fills
+  slot child;                     // the pending value (root, structure, map)
+  rule_set const* element_rules = nullptr;
+  std::uint64_t present = 0;      // structure: members seen
+  std::size_t offsets_base = 0;   // structure: first entry in decoder::offsets_
+  std::string const* map_key = nullptr;
+};
+
+/// No offset: the source is a DOM.
+inline constexpr std::size_t no_offset = diagnostic::no_offset;
+
+class decoder final : public report_sink {
+public:
+  decoder(decode_options const& options, diagnostics& out, slot root)
+      : options_(options), out_(out) {
+    max_depth_ = std::min(options.max_depth, max_depth_ceiling);
+    frames_.resize(std::min<std::size_t>(max_depth_ + 1, 16));
+    keys_.resize(frames_.size());
+    frames_[0].kind = frame_kind::root;
+    frames_[0].child = root;
+  }
+
+  decode_options const& options() const noexcept { return options_; }
+  bool stopped() const noexcept { return stopped_; }
+  std::size_t max_depth() const noexcept { return max_depth_; }
+
+  // ---- events -------------------------------------------------------------------------
+
+  bool object_begin(std::size_t offset) { return container_begin(offset, true); }
+  bool array_begin(std::size_t offset) { return container_begin(offset, false); }
+
+  bool object_end(std::size_t offset) { return container_end(offset); }
+  bool array_end(std::size_t offset) { return container_end(offset); }
+
+  bool key(std::string_view k, std::size_t offset) {
+    frame& f = frames_[top_];
+    if (f.kind == frame_kind::skip) {
+      return !stopped_;
+    }
+    if (CONFORM_UNLIKELY(++f.count > options_.max_object_size)) {
+      return limit_reached("at most " + std::to_string(options_.max_object_size) +
+                               " members in one object (max_object_size)",
+                           "more members", offset, true);
+    }
+    if (f.kind == frame_kind::structure) {
+      structure_key(f, k, offset);
+    } else {
+      map_key(f, k, offset);
+    }
+    return !stopped_;
+  }
+
+  bool value(scalar const& s, std::size_t offset) {
+    frame& f = frames_[top_];
+    value_offset_ = offset;
+    switch (f.kind) {
+    case frame_kind::skip:
+      check_skipped_scalar(s);
+      return !stopped_;
+    case frame_kind::array: {
+      if (CONFORM_UNLIKELY(f.count >= options_.max_array_size)) {
+        return array_too_large(offset);
+      }
+      auto const* ad = static_cast<array_desc const*>(f.desc);
+      void* element = ad->emplace(f.target);
+      ++f.count;
+      if (ad->element->assign(*this, element, s)) {
+        run_rules(f.element_rules, element);
+      } else {
+        ad->pop(f.target);
+      }
+      return !stopped_;
+    }
+    default:
+      if (f.child_skipped) {
+        check_skipped_scalar(s);
+        f.child_skipped = false;
+        return !stopped_;
+      }
+      if (f.child.ops->assign(*this, f.child.target, s)) {
+        run_rules(f.child.rules, f.child.target);
+      } else if (f.kind == frame_kind::map) {
+        static_cast<map_desc const*>(f.desc)->erase(f.target, f.map_key);
+        f.map_key = nullptr;
+      }
+      return !stopped_;
+    }
+  }
+
+  // ---- used by type operations --------------------------------------------------------
+
+  void push_struct(void* target, struct_desc const* desc) {
+    frame& f = push(frame_kind::structure, target, desc);
+    f.member = -1;
+    f.present = 0;
+    f.offsets_base = offsets_.size();
+    offsets_.resize(f.offsets_base + desc->count, no_offset);
+    if (top_ < unknown_seen_.size()) {
+      unknown_seen_[top_].clear();
+    }
+  }
+  void push_array(void* target, array_desc const* desc) {
+    frame& f = push(frame_kind::array, target, desc);
+    f.element_rules = pending_.rules ? pending_.rules->each : nullptr;
+  }
+  void push_map(void* target, map_desc const* desc) {
+    frame& f = push(frame_kind::map, target, desc);
+    f.element_rules = pending_.rules ? pending_.rules->each : nullptr;
+    f.map_key = nullptr;
+  }
+
+  /// The current scalar has the wrong JSON kind.
+  CONFORM_COLD void type_mismatch(std::string_view expected, scalar const& s) {
+    if (!keeping(severity::error)) {
+      return count_only(severity::error);
+    }
+    std::string found;
+    describe_scalar(found, s);
+    emit(error::type_mismatch, severity::error, value_pointer(), std::string(expected),
+         std::move(found), value_offset_);
+  }
+
+  /// The current number does not fit an integer of `width` bits.
+  template <class Int>
+  CONFORM_COLD void integer_overflow(std::string_view type, scalar const& s) {
+    if (!keeping(severity::error)) {
+      return count_only(severity::error);
+    }
+    std::string expected = "an integer that fits ";
+    expected += type;
+    expected += " [";
+    append_integer(expected, std::numeric_limits<Int>::min());
+    expected += ", ";
+    append_integer(expected, std::numeric_limits<Int>::max());
+    expected += "]";
+    std::string found;
+    describe_number(found, s);
+    emit(error::integer_overflow, severity::error, value_pointer(), std::move(expected),
+         std::move(found), value_offset_);
+  }
+
+  /// The current number is a real (fraction, exponent, or too large for 64 bits) where an
+  /// integer of `Int` belongs: not_integer, or integer_overflow for a plain huge integer.
+  template <class Int>
+  CONFORM_COLD void real_for_integer(std::string_view type, scalar const& s) {
+    if (is_plain_integer_token(s)) {
+      return integer_overflow<Int>(type, s);
+    }
+    if (!keeping(severity::error)) {
+      return count_only(severity::error);
+    }
+    std::string expected = "an integer (";
+    expected += type;
+    expected += ")";
+    std::string found;
+    describe_number(found, s);
+    emit(error::not_integer, severity::error, value_pointer(), std::move(expected),
+         std::move(found), value_offset_);
+  }
+
+  /// The current number is not finite (1e400) or could not be represented.
+  CONFORM_COLD void not_finite(scalar const& s) {
+    if (!keeping(severity::error)) {
+      return count_only(severity::error);
+    }
+    std::string found;
+    describe_number(found, s);
+    emit(error::out_of_range, severity::error, value_pointer(), "a finite number",
+         std::move(found), value_offset_);
+  }
+
+  /// A finding about the current value (enumerations, constraints).
+  CONFORM_COLD void report_value(error code, severity level, std::string expected,
+                                 std::string found) {
+    if (!keeping(level)) {
+      return count_only(level);
+    }
+    emit(code, level, value_pointer(), std::move(expected), std::move(found), value_offset_);
+  }
+
+  // report_sink
+  void value_failed(error code, severity level, std::string expected,
+                    std::string found) override {
+    report_value(code, level, std::move(expected), std::move(found));
+  }
+  void member_failed(std::string_view member, error code, severity level, std::string expected,
+                     std::string found) override {
+    if (!keeping(level)) {
+      return count_only(level);
+    }
+    // Called while the object's frame is still on top.
+    frame const& f = frames_[top_];
+    std::string pointer = pointer_upto(top_ - 1);
+    std::size_t offset = f.start;
+    if (!member.empty()) {
+      append_pointer_key(pointer, member);
+      auto const* sd = static_cast<struct_desc const*>(f.desc);
+      std::int32_t index = sd->find(member);
+      if (index >= 0 && offsets_[f.offsets_base + static_cast<std::size_t>(index)] != no_offset) {
+        offset = offsets_[f.offsets_base + static_cast<std::size_t>(index)];
+      }
+    }
+    emit(code, level, std::move(pointer), std::move(expected), std::move(found), offset,
+         member_path(top_, member));
+  }
+
+  // ---- used by sources ----------------------------------------------------------------
+
+  /// The text is not JSON; decoding ends here.
+  CONFORM_COLD void syntax_error(std::size_t offset, std::string expected, std::string found) {
+    stopped_ = true;
+    if (!keeping(severity::error)) {
+      return count_only(severity::error);
+    }
+    emit(error::syntax_error, severity::error, pointer_upto(top_ == 0 ? 0 : top_ - 1),
+         std::move(expected), std::move(found), offset);
+  }
+
+  /// A resource limit was reached; decoding ends here.
+  CONFORM_COLD bool limit_reached(std::string expected, std::string found, std::size_t offset,
+                                  bool inside_top) {
+    stopped_ = true;
+    if (!keeping(severity::error)) {
+      count_only(severity::error);
+      return false;
+    }
+    emit(error::limit_exceeded, severity::error,
+         pointer_upto(inside_top ? top_ : (top_ == 0 ? 0 : top_ - 1)), std::move(expected),
+         std::move(found), offset);
+    return false;
+  }
+
+  /// Memory ran out. Must not allocate: clears what was kept to make room.
+  void out_of_memory() noexcept {
+    stopped_ = true;
+    out_.count(severity::error);
+    diagnostic d;
+    d.code = error::out_of_memory;
+    d.level = severity::error;
+    auto& items = out_.items();
+    try {
+      items.push_back(std::move(d));
+    } catch (...) {
+      items.clear(); // capacity stays: the push below cannot allocate
+      diagnostic again;
+      again.code = error::out_of_memory;
+      try {
+        items.push_back(std::move(again));
+      } catch (...) {
+      }
+    }
+  }
+
+  /// Closes the list: the too_many_diagnostics entry, when the cap was passed.
+  void finish() {
+    if (suppressed_errors_ + suppressed_warnings_ == 0) {
+      return;
+    }
+    diagnostic d;
+    d.code = error::too_many_diagnostics;
+    d.level = suppressed_errors_ != 0 ? severity::error : severity::warning;
+    d.expected = "at most " + std::to_string(options_.max_diagnostics) +
+                 " diagnostics (max_diagnostics)";
+    d.found = std::to_string(suppressed_errors_ + suppressed_warnings_) + " more (" +
+              std::to_string(suppressed_errors_) + " errors, " +
+              std::to_string(suppressed_warnings_) + " warnings)";
+    out_.items().push_back(std::move(d)); // counted already, one by one
+  }
+
+private:
+  // ---- frames ---------------------------------------------------------------------------
+
+  frame& push(frame_kind kind, void* target, void const* desc) {
+    ++top_;
+    if (top_ == frames_.size()) {
+      frames_.resize(std::min(frames_.size() * 2, max_depth_ + 2));
+      keys_.resize(frames_.size());
+    }
+    frame& f = frames_[top_];
+    f.kind = kind;
+    f.child_skipped = false;
+    f.count = 0;
+    f.start = pending_start_;
+    f.target = target;
+    f.desc = desc;
+    f.self = pending_;
+    f.child = slot{};
+    return f;
+  }
+
+  void push_skip(std::size_t offset) {
+    pending_ = slot{};
+    pending_start_ = offset;
+    push(frame_kind::skip, nullptr, nullptr);
+  }
+
+  bool container_begin(std::size_t offset, bool object) {
+    frame& f = frames_[top_];
+    value_offset_ = offset;
+    std::size_t depth = top_ + (f.kind == frame_kind::skip ? f.count : 0);
+    if (CONFORM_UNLIKELY(depth >= max_depth_)) {
+      return limit_reached("at most " + std::to_string(max_depth_) +
+                               " nested arrays and objects (max_depth)",
+                           "deeper nesting", offset, true);
+    }
+    if (f.kind == frame_kind::skip) {
+      ++f.count;
+      return !stopped_;
+    }
+    slot s;
+    bool skipped = false;
+    array_desc const* ad = nullptr;
+    if (f.kind == frame_kind::array) {
+      if (CONFORM_UNLIKELY(f.count >= options_.max_array_size)) {
+        return array_too_large(offset);
+      }
+      ad = static_cast<array_desc const*>(f.desc);
+      s = slot{ad->emplace(f.target), ad->element, f.element_rules};
+      ++f.count;
+    } else if (f.child_skipped) {
+      skipped = true;
+      f.child_skipped = false;
+    } else {
+      s = f.child;
+    }
+    if (skipped) {
+      push_skip(offset);
+      return !stopped_;
+    }
+    pending_ = s;
+    pending_start_ = offset;
+    std::size_t parent = top_;
+    bool accepted = object ? s.ops->begin_object(*this, s.target)
+                           : s.ops->begin_array(*this, s.target);
+    if (!accepted) {
+      if (keeping(severity::error)) {
+        emit(error::type_mismatch, severity::error, value_pointer(), std::string(s.ops->expected),
+             object ? "an object" : "an array", offset);
+      } else {
+        count_only(severity::error);
+      }
+      frame& p = frames_[parent];
+      if (ad != nullptr) {
+        ad->pop(p.target);
+      } else if (p.kind == frame_kind::map) {
+        static_cast<map_desc const*>(p.desc)->erase(p.target, p.map_key);
+        p.map_key = nullptr;
+      }
+      push_skip(offset);
+    }
+    return !stopped_;
+  }
+
+  bool container_end(std::size_t offset) {
+    frame& f = frames_[top_];
+    if (f.kind == frame_kind::skip) {
+      if (f.count != 0) {
+        --f.count;
+        return !stopped_;
+      }
+      --top_;
+      return !stopped_;
+    }
+    (void)offset;
+    if (f.kind == frame_kind::structure) {
+      finish_struct(f);
+      offsets_.resize(f.offsets_base);
+    }
+    slot self = f.self;
+    std::size_t start = f.start;
+    --top_;
+    value_offset_ = start;
+    run_rules(self.rules, self.target);
+    return !stopped_;
+  }
+
+  void finish_struct(frame& f) {
+    auto const* sd = static_cast<struct_desc const*>(f.desc);
+    std::uint64_t missing = sd->required_mask & ~f.present;
+    if (CONFORM_UNLIKELY(missing != 0)) {
+      report_missing(f, sd, missing);
+    }
+    if (sd->cross_rules != nullptr) {
+      sd->cross_rules(*this, f.target);
+    }
+  }
+
+  CONFORM_COLD void report_missing(frame& f, struct_desc const* sd, std::uint64_t missing) {
+    for (std::uint32_t i = 0; i < sd->count; ++i) {
+      if ((missing >> i) & 1u) {
+        if (!keeping(severity::error)) {
+          count_only(severity::error);
+          continue;
+        }
+        std::string pointer = pointer_upto(top_ - 1);
+        append_pointer_key(pointer, sd->members[i].name);
+        std::string expected = "member \"";
+        expected += sd->members[i].name;
+        expected += "\"";
+        emit(error::missing_member, severity::error, std::move(pointer), std::move(expected),
+             "no such member", f.start, member_path(top_, sd->members[i].name));
+      }
+    }
+  }
+
+  void structure_key(frame& f, std::string_view k, std::size_t offset) {
+    auto const* sd = static_cast<struct_desc const*>(f.desc);
+    std::int32_t index = sd->find(k);
+    if (CONFORM_UNLIKELY(index < 0)) {
+      return unknown_key(f, k, offset);
+    }
+    auto const i = static_cast<std::uint32_t>(index);
+    member_desc const& m = sd->members[i];
+    f.member = index;
+    std::uint64_t bit = std::uint64_t(1) << i;
+    void* address = m.address(f.target);
+    if (CONFORM_UNLIKELY(f.present & bit)) {
+      if (!duplicate(offset, k)) {
+        f.child_skipped = true;
+        return;
+      }
+      m.ops->reset(address);
+    }
+    f.present |= bit;
+    offsets_[f.offsets_base + i] = offset;
+    f.child = slot{address, m.ops, m.rules};
+    f.child_skipped = false;
+  }
+
+  CONFORM_COLD void unknown_key(frame& f, std::string_view k, std::size_t offset) {
+    f.member = -2;
+    keys_[top_].assign(k.data(), k.size());
+    f.child_skipped = true;
+    // Duplicates among unknown keys are duplicates too.
+    if (unknown_seen_.size() <= top_) {
+      unknown_seen_.resize(top_ + 1);
+    }
+    auto& seen = unknown_seen_[top_];
+    if (std::find(seen.begin(), seen.end(), k) != seen.end()) {
+      duplicate(offset, k);
+      return;
+    }
+    if (seen.size() < 1024) { // bounded: beyond this, repeats of unknown keys go unnoticed
+      seen.emplace_back(k);
+    }
+    auto policy = options_.unknown_members;
+    if (policy == unknown_member_policy::ignore) {
+      return;
+    }
+    severity level = policy == unknown_member_policy::error ? severity::error : severity::warning;
+    if (!keeping(level)) {
+      return count_only(level);
+    }
+    auto const* sd = static_cast<struct_desc const*>(f.desc);
+    std::string expected = "one of the members of ";
+    expected += sd->type_name();
+    std::string found = "member ";
+    append_quoted(found, k);
+    emit(error::unknown_member, level, pointer_upto(top_), std::move(expected), std::move(found),
+         offset);
+  }
+
+  // Reports a repeated key; returns true when the new value should replace the old one.
+  CONFORM_COLD bool duplicate(std::size_t offset, std::string_view k) {
+    bool last_wins = options_.duplicate_keys == duplicate_key_policy::warning_last_wins;
+    severity level = last_wins ? severity::warning : severity::error;
+    if (keeping(level)) {
+      std::string expected = "each key once per object";
+      std::string found = "key ";
+      append_quoted(found, k);
+      found += last_wins ? " again (the last value is kept)" : " again (the first value is kept)";
+      emit(error::duplicate_key, level, pointer_upto(top_), std::move(expected), std::move(found),
+           offset, member_path(top_, {}));
+    } else {
+      count_only(level);
+    }
+    return last_wins;
+  }
+
+  void map_key(frame& f, std::string_view k, std::size_t offset) {
+    auto const* md = static_cast<map_desc const*>(f.desc);
+    std::string const* stored = nullptr;
+    bool inserted = false;
+    void* value = md->emplace(f.target, k, &stored, &inserted);
+    f.map_key = stored;
+    f.child_skipped = false;
+    if (CONFORM_UNLIKELY(!inserted)) {
+      if (!duplicate(offset, k)) {
+        f.child_skipped = true;
+        return;
+      }
+      md->element->reset(value);
+    }
+    f.child = slot{value, md->element, f.element_rules};
+  }
+
+  bool array_too_large(std::size_t offset) {
+    return limit_reached("at most " + std::to_string(options_.max_array_size) +
+                             " elements in one array (max_array_size)",
+                         "more elements", offset, true);
+  }
+
+  void check_skipped_scalar(scalar const& s) {
+    if (s.k == scalar::kind::real && !std::isfinite(s.d)) {
+      not_finite(s);
+    }
+  }
+
+  void run_rules(rule_set const* rules, void const* target) {
+    if (rules != nullptr && rules->check != nullptr) {
+      rules->check(*this, target);
+    }
+  }
+
+  // ---- diagnostics ----------------------------------------------------------------------
+
+  bool keeping(severity) const noexcept { return out_.size() < options_.max_diagnostics; }
+
+  void count_only(severity level) noexcept {
+    out_.count(level);
+    if (level == severity::error) {
+      ++suppressed_errors_;
+      if (options_.fail_fast) {
+        stopped_ = true;
+      }
+    } else {
+      ++suppressed_warnings_;
+    }
+  }
+
+  void emit(error code, severity level, std::string pointer, std::string expected,
+            std::string found, std::size_t offset, std::string member = {}) {
+    diagnostic d;
+    d.code = code;
+    d.level = level;
+    d.pointer = std::move(pointer);
+    d.expected = std::move(expected);
+    d.found = std::move(found);
+    d.offset = offset;
+    d.member = member.empty() && code != error::syntax_error && code != error::limit_exceeded
+                   ? member_path(top_, {})
+                   : std::move(member);
+    out_.push_back(std::move(d));
+    if (level == severity::error && options_.fail_fast) {
+      stopped_ = true;
+    }
+  }
+
+  /// The pointer of the value being decoded (a child of the top frame).
+  std::string value_pointer() const { return pointer_upto(top_); }
+
+  /// The pointer contributed by frames 1..last (each names its current child).
+  std::string pointer_upto(std::size_t last) const {
+    std::string p;
+    for (std::size_t i = 1; i <= last && i <= top_; ++i) {
+      frame const& f = frames_[i];
+      switch (f.kind) {
+      case frame_kind::structure:
+        if (f.member >= 0) {
+          append_pointer_key(
+              p, static_cast<struct_desc const*>(f.desc)->members[std::size_t(f.member)].name);
+        } else if (f.member == -2) {
+          append_pointer_key(p, keys_[i]);
+        }
+        break;
+      case frame_kind::map:
+        if (f.map_key != nullptr) {
+          append_pointer_key(p, *f.map_key);
+        }
+        break;
+      case frame_kind::array:
+        if (f.count != 0) {
+          append_pointer_index(p, f.count - 1);
+        }
+        break;
+      default:
+        return p;
+      }
+    }
+    return p;
+  }
+
+  /// "type::member" of the innermost struct member at or below frame `last`.
+  std::string member_path(std::size_t last, std::string_view member) const {
+    for (std::size_t i = std::min(last, top_); i >= 1; --i) {
+      frame const& f = frames_[i];
+      if (f.kind == frame_kind::structure) {
+        auto const* sd = static_cast<struct_desc const*>(f.desc);
+        std::string_view name = member;
+        if (name.empty() && f.member >= 0) {
+          name = sd->members[std::size_t(f.member)].name;
+        }
+        if (name.empty()) {
+          return sd->type_name();
+        }
+        std::string out = sd->type_name();
+        out += "::";
+        out += name;
+        return out;
+      }
+      if (f.kind == frame_kind::skip) {
+        return {};
+      }
+      member = {};
+    }
+    return {};
+  }
+
+  static bool is_plain_integer_token(scalar const& s) noexcept {
+    if (s.text.empty()) {
+      // From a DOM: an integral double too large for 64 bits overflows; others are reals.
+      return std::isfinite(s.d) && std::trunc(s.d) == s.d && std::fabs(s.d) >= 9.2e18;
+    }
+    return s.text.find_first_of(".eE") == std::string_view::npos;
+  }
+
+  static void describe_number(std::string& out, scalar const& s) {
+    if (!s.text.empty()) {
+      if (s.text.size() > 64) {
+        out.append(s.text.data(), 40);
+        out += "... (";
+        append_integer(out, s.text.size());
+        out += " digits)";
+      } else {
+        out.append(s.text.data(), s.text.size());
+      }
+      return;
+    }
+    switch (s.k) {
+    case scalar::kind::int64: append_integer(out, s.i); break;
+    case scalar::kind::uint64: append_integer(out, s.u); break;
+    default:
+      if (std::isfinite(s.d)) {
+        append_double(out, s.d);
+      } else {
+        out += s.d > 0 ? "infinity" : s.d < 0 ? "-infinity" : "NaN";
+      }
+    }
+  }
+
+  static void describe_scalar(std::string& out, scalar const& s) {
+    switch (s.k) {
+    case scalar::kind::string:
+      out += "string ";
+      append_quoted(out, s.text);
+      break;
+    case scalar::kind::boolean: out += s.b ? "true" : "false"; break;
+    case scalar::kind::null: out += "null"; break;
+    default:
+      out += "number ";
+      describe_number(out, s);
+    }
+  }
+
+  decode_options const& options_;
+  diagnostics& out_;
+  std::vector<frame> frames_;
+  std::vector<std::string> keys_;                       // unknown key per depth
+  std::vector<std::vector<std::string>> unknown_seen_;  // unknown keys per open struct
+  std::vector<std::size_t> offsets_;                    // member key offsets per open struct
+  std::size_t top_ = 0;
+  std::size_t max_depth_ = 64;
+  slot pending_;
+  std::size_t pending_start_ = 0;
+  std::size_t value_offset_ = no_offset;
+  std::size_t suppressed_errors_ = 0;
+  std::size_t suppressed_warnings_ = 0;
+  bool stopped_ = false;
+};
+
+} // namespace conform::detail
+
+#endif // CONFORM_DETAIL_DECODER_HPP

@@ -1,0 +1,31 @@
+// conform internals: the narrow interface through which constraint checks and cross-member
+// rules report a failure. The event decoder and validate() implement it, each with its own
+// way of knowing where in the document the value is. Only failures cross it (virtual calls
+// on the cold path), so checks cost nothing extra while values are valid.
+#ifndef CONFORM_DETAIL_REPORT_SINK_HPP
+#define CONFORM_DETAIL_REPORT_SINK_HPP
+
+#include <conform/config.hpp>
+#include <conform/error.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace conform::detail {
+
+class report_sink {
+public:
+  /// A constraint on the current value failed.
+  virtual void value_failed(error code, severity level, std::string expected,
+                            std::string found) = 0;
+  /// A cross-member rule of the object being finished failed; `member` is the blamed member
+  /// (empty: the object itself).
+  virtual void member_failed(std::string_view member, error code, severity level,
+                             std::string expected, std::string found) = 0;
+protected:
+  ~report_sink() = default;
+};
+
+} // namespace conform::detail
+
+#endif // CONFORM_DETAIL_REPORT_SINK_HPP

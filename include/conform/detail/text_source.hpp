@@ -1,0 +1,274 @@
+// conform internals: the text front end. A Boost.JSON basic_parser handler that forwards
+// events to the decoder core with the byte offset of each token, without building a DOM.
+// The parser does not report positions, so the handler keeps its own cursor: every event
+// moves it past the token it reports (strings without escapes jump straight to the end,
+// because the parser hands out views into the input). Numbers arrive with their raw token,
+// which the core re-reads exactly.
+#ifndef CONFORM_DETAIL_TEXT_SOURCE_HPP
+#define CONFORM_DETAIL_TEXT_SOURCE_HPP
+
+#include <conform/config.hpp>
+#include <conform/detail/decoder.hpp>
+#include <conform/error.hpp>
+
+#include <boost/json/basic_parser_impl.hpp>
+#include <boost/json/error.hpp>
+#include <boost/json/parse_options.hpp>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace conform::detail {
+
+class text_handler {
+public:
+  // The parser's static limits stay open: decode_options limits are runtime values and
+  // are enforced below, each with its own diagnostic.
+  static constexpr std::size_t max_object_size = std::size_t(-1);
+  static constexpr std::size_t max_array_size = std::size_t(-1);
+  static constexpr std::size_t max_key_size = std::size_t(-1);
+  static constexpr std::size_t max_string_size = std::size_t(-1);
+
+  text_handler(decoder& d, std::string_view text) noexcept
+      : d_(d), begin_(text.data()), end_(text.data() + text.size()), cur_(text.data()) {}
+
+  bool on_document_begin(boost::system::error_code&) { return true; }
+  bool on_document_end(boost::system::error_code&) { return true; }
+
+  bool on_object_begin(boost::system::error_code& ec) {
+    return check(d_.object_begin(structural()), ec);
+  }
+  bool on_object_end(std::size_t, boost::system::error_code& ec) {
+    return check(d_.object_end(structural()), ec);
+  }
+  bool on_array_begin(boost::system::error_code& ec) {
+    return check(d_.array_begin(structural()), ec);
+  }
+  bool on_array_end(std::size_t, boost::system::error_code& ec) {
+    return check(d_.array_end(structural()), ec);
+  }
+
+  bool on_key_part(std::string_view s, std::size_t total, boost::system::error_code& ec) {
+    return part(s, total, ec);
+  }
+  bool on_key(std::string_view s, std::size_t total, boost::system::error_code& ec) {
+    if (CONFORM_UNLIKELY(total > d_.options().max_string_bytes)) {
+      return string_too_long(total, ec);
+    }
+    std::size_t offset = string_token(s);
+    if (in_parts_) {
+      parts_.append(s.data(), s.size());
+      in_parts_ = false;
+      return check(d_.key(parts_, offset), ec);
+    }
+    return check(d_.key(s, offset), ec);
+  }
+
+  bool on_string_part(std::string_view s, std::size_t total, boost::system::error_code& ec) {
+    return part(s, total, ec);
+  }
+  bool on_string(std::string_view s, std::size_t total, boost::system::error_code& ec) {
+    if (CONFORM_UNLIKELY(total > d_.options().max_string_bytes)) {
+      return string_too_long(total, ec);
+    }
+    std::size_t offset = string_token(s);
+    scalar v;
+    v.k = scalar::kind::string;
+    if (in_parts_) {
+      parts_.append(s.data(), s.size());
+      in_parts_ = false;
+      v.text = parts_;
+    } else {
+      v.text = s;
+    }
+    return check(d_.value(v, offset), ec);
+  }
+
+  bool on_number_part(std::string_view, boost::system::error_code&) { return true; }
+  bool on_int64(std::int64_t i, std::string_view raw, boost::system::error_code& ec) {
+    scalar v;
+    v.k = scalar::kind::int64;
+    v.i = i;
+    v.text = raw;
+    return check(d_.value(v, token(raw.size())), ec);
+  }
+  bool on_uint64(std::uint64_t u, std::string_view raw, boost::system::error_code& ec) {
+    scalar v;
+    v.k = scalar::kind::uint64;
+    v.u = u;
+    v.text = raw;
+    return check(d_.value(v, token(raw.size())), ec);
+  }
+  bool on_double(double x, std::string_view raw, boost::system::error_code& ec) {
+    scalar v;
+    v.k = scalar::kind::real;
+    v.d = x;
+    v.text = raw;
+    return check(d_.value(v, token(raw.size())), ec);
+  }
+  bool on_bool(bool b, boost::system::error_code& ec) {
+    scalar v;
+    v.k = scalar::kind::boolean;
+    v.b = b;
+    return check(d_.value(v, token(b ? 4 : 5)), ec);
+  }
+  bool on_null(boost::system::error_code& ec) {
+    scalar v;
+    v.k = scalar::kind::null;
+    return check(d_.value(v, token(4)), ec);
+  }
+  bool on_comment_part(std::string_view, boost::system::error_code&) { return true; }
+  bool on_comment(std::string_view, boost::system::error_code&) { return true; }
+
+  /// The offset the handler's cursor reached (the end of the last complete token).
+  std::size_t cursor() const noexcept { return static_cast<std::size_t>(cur_ - begin_); }
+
+private:
+  // Moves the cursor to the next token; only whitespace, ',' and ':' can lie between
+  // tokens, because the parser validated everything up to the event being reported.
+  std::size_t skip() noexcept {
+    while (cur_ < end_) {
+      char c = *cur_;
+      if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == ',' || c == ':') {
+        ++cur_;
+      } else {
+        break;
+      }
+    }
+    return static_cast<std::size_t>(cur_ - begin_);
+  }
+  std::size_t structural() noexcept {
+    std::size_t at = skip();
+    ++cur_;
+    return at;
+  }
+  std::size_t token(std::size_t length) noexcept {
+    std::size_t at = skip();
+    cur_ += length;
+    return at;
+  }
+  std::size_t string_token(std::string_view s) noexcept {
+    std::size_t at = skip();
+    if (!in_parts_ && s.data() == cur_ + 1) {
+      // No escapes: the parser's view starts right after the opening quote.
+      cur_ += s.size() + 2;
+      return at;
+    }
+    char const* p = cur_ + 1;
+    while (p < end_ && *p != '"') {
+      p += (*p == '\\') ? 2 : 1;
+    }
+    cur_ = p < end_ ? p + 1 : end_;
+    return at;
+  }
+  bool part(std::string_view s, std::size_t total, boost::system::error_code& ec) {
+    if (CONFORM_UNLIKELY(total > d_.options().max_string_bytes)) {
+      return string_too_long(total, ec);
+    }
+    if (!in_parts_) {
+      in_parts_ = true;
+      parts_.assign(s.data(), s.size());
+    } else {
+      parts_.append(s.data(), s.size());
+    }
+    return true;
+  }
+  CONFORM_COLD bool string_too_long(std::size_t total, boost::system::error_code& ec) {
+    d_.limit_reached("at most " + std::to_string(d_.options().max_string_bytes) +
+                         " bytes in one string or key (max_string_bytes)",
+                     "a longer string (" + std::to_string(total) + " bytes so far)", skip(),
+                     true);
+    return check(false, ec);
+  }
+  static bool check(bool go_on, boost::system::error_code& ec) noexcept {
+    if (!go_on) {
+      // Any code of conform's category tells the caller that the decoder stopped the parse.
+      ec = make_boost_error_code(error::limit_exceeded);
+    }
+    return go_on;
+  }
+
+  decoder& d_;
+  char const* begin_;
+  char const* end_;
+  char const* cur_;
+  std::string parts_;
+  bool in_parts_ = false;
+};
+
+/// Describes the parser's error for a person; recognises the encodings RFC 8259 excludes.
+CONFORM_COLD inline void describe_syntax_error(std::string_view text, std::size_t offset,
+                                               boost::system::error_code const& ec,
+                                               std::string& expected, std::string& found) {
+  namespace bj = boost::json;
+  if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0 && offset == 0) {
+    expected = "JSON text without a byte order mark (RFC 8259 section 8.1)";
+    found = "a UTF-8 byte order mark";
+    return;
+  }
+  if (text.size() >= 2 && (text[0] == '\0' || text[1] == '\0' ||
+                           (static_cast<unsigned char>(text[0]) == 0xFF &&
+                            static_cast<unsigned char>(text[1]) == 0xFE) ||
+                           (static_cast<unsigned char>(text[0]) == 0xFE &&
+                            static_cast<unsigned char>(text[1]) == 0xFF))) {
+    expected = "UTF-8 text";
+    found = "UTF-16 text";
+    return;
+  }
+  if (ec == bj::error::incomplete) {
+    expected = "more JSON text";
+    found = "the end of the input";
+    return;
+  }
+  if (ec == bj::error::extra_data) {
+    expected = "the end of the input after the document";
+    found = "more text";
+    return;
+  }
+  if (ec == bj::error::exponent_overflow) {
+    expected = "a number with an exponent that fits";
+    found = "an exponent overflow";
+    return;
+  }
+  expected = "valid JSON";
+  found = ec.message();
+  if (offset < text.size()) {
+    unsigned char c = static_cast<unsigned char>(text[offset]);
+    if (c >= 0x20 && c < 0x7F) {
+      found += " at '";
+      found += static_cast<char>(c);
+      found += "'";
+    } else {
+      found += " at byte 0x";
+      append_hex(found, c, 2);
+    }
+  }
+}
+
+/// Runs the text front end over `text`, feeding `d`.
+inline void decode_text(decoder& d, std::string_view text) {
+  if (CONFORM_UNLIKELY(text.size() > d.options().max_input_bytes)) {
+    d.limit_reached("at most " + std::to_string(d.options().max_input_bytes) +
+                        " bytes of input (max_input_bytes)",
+                    std::to_string(text.size()) + " bytes", 0, false);
+    return;
+  }
+  boost::json::parse_options po;
+  // One more level than the decoder allows, so that the decoder's own limit (with its
+  // pointer and message) fires first; the parser's remains a backstop for its recursion.
+  po.max_depth = d.max_depth() + 1;
+  boost::json::basic_parser<text_handler> parser(po, d, text);
+  boost::system::error_code ec;
+  std::size_t consumed = parser.write_some(false, text.data(), text.size(), ec);
+  if (ec && ec.category() != boost_error_category()) {
+    std::string expected;
+    std::string found;
+    describe_syntax_error(text, consumed, ec, expected, found);
+    d.syntax_error(consumed, std::move(expected), std::move(found));
+  }
+}
+
+} // namespace conform::detail
+
+#endif // CONFORM_DETAIL_TEXT_SOURCE_HPP

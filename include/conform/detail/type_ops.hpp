@@ -1,0 +1,511 @@
+// conform internals: the operation table (type_ops) of every supported member type, and the
+// descriptors of described structs (member table plus a perfect hash of the keys, computed at
+// compile time so that a key costs one hash and one compare, in any order). An unsupported
+// member type is a compile error that names it.
+#ifndef CONFORM_DETAIL_TYPE_OPS_HPP
+#define CONFORM_DETAIL_TYPE_OPS_HPP
+
+#include <conform/config.hpp>
+#include <conform/detail/decoder.hpp>
+#include <conform/detail/rule_set.hpp>
+#include <conform/enum_spelling.hpp>
+#include <conform/open_enum.hpp>
+#include <conform/schema.hpp>
+
+#include <boost/core/type_name.hpp>
+#include <boost/describe/members.hpp>
+#include <boost/mp11/algorithm.hpp>
+
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <type_traits>
+#include <vector>
+
+namespace conform::detail {
+
+template <class T>
+struct dependent_false : std::false_type {};
+
+inline bool no_object(decoder&, void*) { return false; }
+inline bool no_array(decoder&, void*) { return false; }
+
+template <class T>
+void reset_value(void* p) {
+  *static_cast<T*>(p) = T{};
+}
+
+template <class T, class Enable = void>
+struct ops_for {
+  static_assert(dependent_false<T>::value,
+                "conform: unsupported member type. Supported: std::string, bool, integers, "
+                "double, float, described enums, conform::open_enum, std::optional, "
+                "std::vector, std::map<std::string, T> and described structs "
+                "(BOOST_DESCRIBE_STRUCT)");
+};
+
+template <class T>
+constexpr type_ops const* ops_of() noexcept {
+  return &ops_for<T>::value;
+}
+
+// ---- string, bool ------------------------------------------------------------------------
+
+template <>
+struct ops_for<std::string> {
+  static bool assign(decoder& d, void* p, scalar const& s) {
+    if (CONFORM_LIKELY(s.k == scalar::kind::string)) {
+      static_cast<std::string*>(p)->assign(s.text.data(), s.text.size());
+      return true;
+    }
+    d.type_mismatch(value.expected, s);
+    return false;
+  }
+  static constexpr type_ops value{"a string", &assign, &no_object, &no_array,
+                                  &reset_value<std::string>};
+};
+
+template <>
+struct ops_for<bool> {
+  static bool assign(decoder& d, void* p, scalar const& s) {
+    if (CONFORM_LIKELY(s.k == scalar::kind::boolean)) {
+      *static_cast<bool*>(p) = s.b;
+      return true;
+    }
+    d.type_mismatch(value.expected, s);
+    return false;
+  }
+  static constexpr type_ops value{"a boolean", &assign, &no_object, &no_array, &reset_value<bool>};
+};
+
+// ---- integers ----------------------------------------------------------------------------
+
+template <class I>
+constexpr std::string_view integer_type_name() noexcept {
+  if constexpr (std::is_signed_v<I>) {
+    return sizeof(I) == 1 ? "int8" : sizeof(I) == 2 ? "int16" : sizeof(I) == 4 ? "int32" : "int64";
+  } else {
+    return sizeof(I) == 1 ? "uint8"
+           : sizeof(I) == 2 ? "uint16"
+           : sizeof(I) == 4 ? "uint32"
+                            : "uint64";
+  }
+}
+
+template <class I>
+struct integer_expected {
+  static constexpr std::string_view name = integer_type_name<I>();
+  static constexpr std::array<char, 24> make() noexcept {
+    std::array<char, 24> out{};
+    std::string_view head = "an integer (";
+    std::size_t n = 0;
+    for (char c : head) {
+      out[n++] = c;
+    }
+    for (char c : name) {
+      out[n++] = c;
+    }
+    out[n++] = ')';
+    return out;
+  }
+  static constexpr std::array<char, 24> text = make();
+  static constexpr std::string_view view{text.data(), 12 + name.size() + 1};
+};
+
+template <class I>
+struct ops_for<I, std::enable_if_t<std::is_integral_v<I> && !std::is_same_v<I, bool> &&
+                                   !std::is_same_v<I, char>>> {
+  static bool assign(decoder& d, void* p, scalar const& s) {
+    using limits = std::numeric_limits<I>;
+    switch (s.k) {
+    case scalar::kind::int64:
+      if constexpr (std::is_signed_v<I>) {
+        if (s.i >= static_cast<std::int64_t>(limits::min()) &&
+            s.i <= static_cast<std::int64_t>(limits::max())) {
+          *static_cast<I*>(p) = static_cast<I>(s.i);
+          return true;
+        }
+      } else {
+        if (s.i >= 0 && static_cast<std::uint64_t>(s.i) <= limits::max()) {
+          *static_cast<I*>(p) = static_cast<I>(s.i);
+          return true;
+        }
+      }
+      d.integer_overflow<I>(integer_type_name<I>(), s);
+      return false;
+    case scalar::kind::uint64:
+      if (s.u <= static_cast<std::uint64_t>(limits::max())) {
+        *static_cast<I*>(p) = static_cast<I>(s.u);
+        return true;
+      }
+      d.integer_overflow<I>(integer_type_name<I>(), s);
+      return false;
+    case scalar::kind::real:
+      d.real_for_integer<I>(integer_type_name<I>(), s);
+      return false;
+    default:
+      d.type_mismatch(value.expected, s);
+      return false;
+    }
+  }
+  static constexpr type_ops value{integer_expected<I>::view, &assign, &no_object, &no_array,
+                                  &reset_value<I>};
+};
+
+// ---- floating point ----------------------------------------------------------------------
+
+/// Converts a real scalar exactly: Boost 1.81's own conversion is off by an ulp on many
+/// 17-digit inputs, so the raw token is re-read with std::from_chars (correctly rounded).
+/// Returns false for values that are not finite (1e400).
+inline bool exact_real(scalar const& s, double& out) noexcept {
+  if (s.text.empty()) {
+    out = s.d;
+    return std::isfinite(out);
+  }
+  double v = 0;
+  auto r = std::from_chars(s.text.data(), s.text.data() + s.text.size(), v);
+  if (r.ec == std::errc()) {
+    out = v;
+    return std::isfinite(v);
+  }
+  // Out of range: underflow keeps Boost's (zero or subnormal) result; overflow is infinite.
+  out = s.d;
+  return std::isfinite(s.d);
+}
+
+template <class F>
+struct ops_for<F, std::enable_if_t<std::is_floating_point_v<F>>> {
+  static bool assign(decoder& d, void* p, scalar const& s) {
+    switch (s.k) {
+    case scalar::kind::int64:
+      *static_cast<F*>(p) = static_cast<F>(s.i);
+      return true;
+    case scalar::kind::uint64:
+      *static_cast<F*>(p) = static_cast<F>(s.u);
+      return true;
+    case scalar::kind::real: {
+      double v = 0;
+      if (!exact_real(s, v) || !std::isfinite(static_cast<F>(v))) {
+        d.not_finite(s);
+        return false;
+      }
+      *static_cast<F*>(p) = static_cast<F>(v);
+      return true;
+    }
+    default:
+      d.type_mismatch(value.expected, s);
+      return false;
+    }
+  }
+  static constexpr type_ops value{"a number", &assign, &no_object, &no_array, &reset_value<F>};
+};
+
+// ---- enumerations ------------------------------------------------------------------------
+
+template <class E>
+CONFORM_COLD std::string enum_expected() {
+  std::string out = "one of ";
+  bool first = true;
+  for (auto name : enum_spellings<E>()) {
+    if (!first) {
+      out += ", ";
+    }
+    first = false;
+    append_quoted(out, name);
+  }
+  return out;
+}
+
+template <class E>
+CONFORM_COLD void unknown_enum(decoder& d, severity level, std::string_view text) {
+  std::string found;
+  append_quoted(found, text);
+  d.report_value(error::unknown_enum_value, level, enum_expected<E>(), std::move(found));
+}
+
+template <class E>
+struct ops_for<E, std::enable_if_t<is_described_enum_v<E>>> {
+  static bool assign(decoder& d, void* p, scalar const& s) {
+    if (CONFORM_UNLIKELY(s.k != scalar::kind::string)) {
+      d.type_mismatch(value.expected, s);
+      return false;
+    }
+    if (auto e = enum_from_string<E>(s.text)) {
+      *static_cast<E*>(p) = *e;
+      return true;
+    }
+    unknown_enum<E>(d, severity::error, s.text);
+    return false;
+  }
+  static constexpr type_ops value{"a string (enumeration)", &assign, &no_object, &no_array,
+                                  &reset_value<E>};
+};
+
+template <class E>
+struct ops_for<open_enum<E>> {
+  static bool assign(decoder& d, void* p, scalar const& s) {
+    if (CONFORM_UNLIKELY(s.k != scalar::kind::string)) {
+      d.type_mismatch(value.expected, s);
+      return false;
+    }
+    auto& target = *static_cast<open_enum<E>*>(p);
+    target = open_enum<E>::from_string(s.text);
+    if (!target.is_known()) {
+      unknown_enum<E>(d,
+                      d.options().unknown_open_enum_values == open_enum_policy::error
+                          ? severity::error
+                          : severity::warning,
+                      s.text);
+    }
+    return true; // the raw value is kept either way
+  }
+  static constexpr type_ops value{"a string (open enumeration)", &assign, &no_object, &no_array,
+                                  &reset_value<open_enum<E>>};
+};
+
+// ---- optional ----------------------------------------------------------------------------
+
+template <class U>
+struct ops_for<std::optional<U>> {
+  using opt = std::optional<U>;
+  static bool assign(decoder& d, void* p, scalar const& s) {
+    auto& o = *static_cast<opt*>(p);
+    if (s.k == scalar::kind::null) {
+      o.reset();
+      if (d.options().null_members == null_policy::error) {
+        d.type_mismatch(ops_of<U>()->expected, s);
+        return false;
+      }
+      return true;
+    }
+    o.emplace();
+    if (!ops_of<U>()->assign(d, &*o, s)) {
+      o.reset();
+      return false;
+    }
+    return true;
+  }
+  static bool begin_object(decoder& d, void* p) {
+    auto& o = *static_cast<opt*>(p);
+    o.emplace();
+    if (!ops_of<U>()->begin_object(d, &*o)) {
+      o.reset();
+      return false;
+    }
+    return true;
+  }
+  static bool begin_array(decoder& d, void* p) {
+    auto& o = *static_cast<opt*>(p);
+    o.emplace();
+    if (!ops_of<U>()->begin_array(d, &*o)) {
+      o.reset();
+      return false;
+    }
+    return true;
+  }
+  static constexpr type_ops value{ops_for<U>::value.expected, &assign, &begin_object,
+                                  &begin_array, &reset_value<opt>};
+};
+
+// ---- vector ------------------------------------------------------------------------------
+
+template <class U, class A>
+struct ops_for<std::vector<U, A>> {
+  using vec = std::vector<U, A>;
+  static void* emplace(void* p) { return &static_cast<vec*>(p)->emplace_back(); }
+  static void pop(void* p) { static_cast<vec*>(p)->pop_back(); }
+  static constexpr array_desc desc{ops_of<U>(), &emplace, &pop};
+  static bool assign(decoder& d, void*, scalar const& s) {
+    d.type_mismatch(value.expected, s);
+    return false;
+  }
+  static bool begin_array(decoder& d, void* p) {
+    d.push_array(p, &desc);
+    return true;
+  }
+  static constexpr type_ops value{"an array", &assign, &no_object, &begin_array,
+                                  &reset_value<vec>};
+};
+
+// ---- map ---------------------------------------------------------------------------------
+
+template <class U, class C, class A>
+struct ops_for<std::map<std::string, U, C, A>> {
+  using map = std::map<std::string, U, C, A>;
+  static void* emplace(void* p, std::string_view key, std::string const** stored, bool* inserted) {
+    auto& m = *static_cast<map*>(p);
+    auto r = m.try_emplace(std::string(key));
+    *stored = &r.first->first;
+    *inserted = r.second;
+    return &r.first->second;
+  }
+  static void erase(void* p, std::string const* key) {
+    if (key != nullptr) {
+      static_cast<map*>(p)->erase(*key);
+    }
+  }
+  static constexpr map_desc desc{ops_of<U>(), &emplace, &erase};
+  static bool assign(decoder& d, void*, scalar const& s) {
+    d.type_mismatch(value.expected, s);
+    return false;
+  }
+  static bool begin_object(decoder& d, void* p) {
+    d.push_map(p, &desc);
+    return true;
+  }
+  static constexpr type_ops value{"an object (map)", &assign, &begin_object, &no_array,
+                                  &reset_value<map>};
+};
+
+// ---- described structs -------------------------------------------------------------------
+
+/// FNV-1a over the whole key with a seed; the high bits are folded in because only the low
+/// bits index the table.
+constexpr std::uint32_t key_hash(std::string_view key, std::uint32_t seed) noexcept {
+  std::uint32_t h = 2166136261u ^ (seed * 0x9E3779B9u);
+  for (char c : key) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 16777619u;
+  }
+  return h ^ (h >> 15);
+}
+
+template <std::size_t N>
+struct perfect_hash {
+  std::uint32_t seed = 0;
+  std::uint32_t mask = 0;
+  std::array<std::int8_t, 256> slots{};
+};
+
+/// Finds, at compile time, a seed under which every key lands in its own slot.
+template <std::size_t N>
+constexpr perfect_hash<N> make_perfect_hash(std::array<std::string_view, N> const& keys) {
+  perfect_hash<N> out{};
+  std::size_t size = 8;
+  while (size < 4 * N) {
+    size *= 2;
+  }
+  for (; size <= 256; size *= 2) {
+    for (std::uint32_t seed = 0; seed < 20000; ++seed) {
+      for (auto& s : out.slots) {
+        s = -1;
+      }
+      bool ok = true;
+      for (std::size_t i = 0; i < N && ok; ++i) {
+        std::uint32_t h = key_hash(keys[i], seed) & std::uint32_t(size - 1);
+        if (out.slots[h] != -1) {
+          ok = false;
+        } else {
+          out.slots[h] = static_cast<std::int8_t>(i);
+        }
+      }
+      if (ok) {
+        out.seed = seed;
+        out.mask = std::uint32_t(size - 1);
+        return out;
+      }
+    }
+  }
+  return out; // unreachable for distinct keys: the table grows to 256 slots for <= 64 keys
+}
+
+template <class T, class D>
+void* member_address(void* object) {
+  return &(static_cast<T*>(object)->*D::pointer);
+}
+
+template <class T>
+struct struct_ops {
+  using members = public_members<T>;
+  static constexpr std::size_t count = boost::mp11::mp_size<members>::value;
+  static_assert(count <= 64, "conform: a described struct may have at most 64 members");
+
+  template <class D>
+  using member_type = std::remove_cv_t<
+      std::remove_reference_t<decltype(std::declval<T&>().*D::pointer)>>;
+
+  static constexpr std::array<std::string_view, count> make_names() noexcept {
+    std::array<std::string_view, count> out{};
+    std::size_t i = 0;
+    boost::mp11::mp_for_each<members>([&](auto d) { out[i++] = d.name; });
+    return out;
+  }
+  static constexpr std::array<std::string_view, count> names = make_names();
+  static constexpr perfect_hash<count> hash = make_perfect_hash<count>(names);
+
+  template <std::size_t... Is>
+  static constexpr std::array<member_desc, count> make_members(std::index_sequence<Is...>) {
+    return {{make_member<boost::mp11::mp_at_c<members, Is>>()...}};
+  }
+  template <class D>
+  static constexpr member_desc make_member() {
+    using M = member_type<D>;
+    return member_desc{D::name, ops_of<M>(), &member_address<T, D>,
+                       member_rule_set<T, D::pointer, M>(), !is_optional<M>::value};
+  }
+  static constexpr std::array<member_desc, count> member_table =
+      make_members(std::make_index_sequence<count>());
+
+  static constexpr std::uint64_t make_required_mask() noexcept {
+    std::uint64_t mask = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+      if (member_table[i].required) {
+        mask |= std::uint64_t(1) << i;
+      }
+    }
+    return mask;
+  }
+
+  static std::int32_t find(std::string_view key) noexcept {
+    if constexpr (count == 0) {
+      (void)key;
+      return -1;
+    } else {
+      std::int8_t i = hash.slots[key_hash(key, hash.seed) & hash.mask];
+      if (i >= 0 && names[static_cast<std::size_t>(i)] == key) {
+        return i;
+      }
+      return -1;
+    }
+  }
+  static std::string type_name() { return boost::core::type_name<T>(); }
+
+  static constexpr struct_desc desc{&type_name,
+                                    member_table.data(),
+                                    static_cast<std::uint32_t>(count),
+                                    make_required_mask(),
+                                    &find,
+                                    type_rules_checker<T>()};
+};
+
+template <class T>
+struct ops_for<T, std::enable_if_t<is_described_struct_v<T>>> {
+  static bool assign(decoder& d, void*, scalar const& s) {
+    d.type_mismatch(value.expected, s);
+    return false;
+  }
+  static bool begin_object(decoder& d, void* p) {
+    d.push_struct(p, &struct_ops<T>::desc);
+    return true;
+  }
+  static constexpr type_ops value{"an object", &assign, &begin_object, &no_array,
+                                  &reset_value<T>};
+};
+
+/// The root slot of a decode into `value`.
+template <class T>
+slot root_slot(T& value) noexcept {
+  static_assert(!std::is_const_v<T>, "conform: cannot decode into a const object");
+  return slot{&value, ops_of<T>(), rule_set_for<T, rules<>>::get_constexpr()};
+}
+
+} // namespace conform::detail
+
+#endif // CONFORM_DETAIL_TYPE_OPS_HPP

@@ -1,0 +1,88 @@
+// conform internals: the DOM front end. Walks a boost::json::value and feeds the decoder
+// core the same events the text front end does, without offsets. The walk is recursive, and
+// bounded because the decoder refuses a container past max_depth (skipped subtrees included),
+// which ends the walk: a caller-built DOM can be arbitrarily deep.
+#ifndef CONFORM_DETAIL_VALUE_SOURCE_HPP
+#define CONFORM_DETAIL_VALUE_SOURCE_HPP
+
+#include <conform/config.hpp>
+#include <conform/detail/decoder.hpp>
+
+#include <boost/json/value.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace conform::detail {
+
+inline bool walk_value(decoder& d, boost::json::value const& v) {
+  scalar s;
+  switch (v.kind()) {
+  case boost::json::kind::object: {
+    if (!d.object_begin(no_offset)) {
+      return false;
+    }
+    for (auto const& kv : v.get_object()) {
+      std::string_view key(kv.key().data(), kv.key().size());
+      if (key.size() > d.options().max_string_bytes) {
+        return d.limit_reached("at most " + std::to_string(d.options().max_string_bytes) +
+                                   " bytes in one string or key (max_string_bytes)",
+                               std::to_string(key.size()) + " bytes", no_offset, true);
+      }
+      if (!d.key(key, no_offset) || !walk_value(d, kv.value())) {
+        return false;
+      }
+    }
+    return d.object_end(no_offset);
+  }
+  case boost::json::kind::array: {
+    if (!d.array_begin(no_offset)) {
+      return false;
+    }
+    for (auto const& e : v.get_array()) {
+      if (!walk_value(d, e)) {
+        return false;
+      }
+    }
+    return d.array_end(no_offset);
+  }
+  case boost::json::kind::string: {
+    auto const& str = v.get_string();
+    if (str.size() > d.options().max_string_bytes) {
+      return d.limit_reached("at most " + std::to_string(d.options().max_string_bytes) +
+                                 " bytes in one string or key (max_string_bytes)",
+                             std::to_string(str.size()) + " bytes", no_offset, true);
+    }
+    s.k = scalar::kind::string;
+    s.text = std::string_view(str.data(), str.size());
+    break;
+  }
+  case boost::json::kind::int64:
+    s.k = scalar::kind::int64;
+    s.i = v.get_int64();
+    break;
+  case boost::json::kind::uint64:
+    s.k = scalar::kind::uint64;
+    s.u = v.get_uint64();
+    break;
+  case boost::json::kind::double_:
+    s.k = scalar::kind::real;
+    s.d = v.get_double();
+    break;
+  case boost::json::kind::bool_:
+    s.k = scalar::kind::boolean;
+    s.b = v.get_bool();
+    break;
+  case boost::json::kind::null:
+    s.k = scalar::kind::null;
+    break;
+  }
+  return d.value(s, no_offset);
+}
+
+/// Runs the DOM front end over `v`, feeding `d`.
+inline void decode_value(decoder& d, boost::json::value const& v) { walk_value(d, v); }
+
+} // namespace conform::detail
+
+#endif // CONFORM_DETAIL_VALUE_SOURCE_HPP

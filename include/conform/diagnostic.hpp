@@ -1,0 +1,164 @@
+// conform: diagnostics as values. A diagnostic is a code, a severity, an RFC 6901 pointer,
+// expected versus found, and (for text input) a byte offset with line and column.
+// `diagnostics` is the ordered, bounded list a decode returns. Rendering with source lines
+// and carets, and the JSON form, live in render.hpp.
+#ifndef CONFORM_DIAGNOSTIC_HPP
+#define CONFORM_DIAGNOSTIC_HPP
+
+#include <conform/config.hpp>
+#include <conform/error.hpp>
+
+#include <cstddef>
+#include <ostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace conform {
+
+/** One problem found in a document.
+
+    Every field is a plain value, so a diagnostic can be copied, stored, compared and
+    serialised without the document it came from.
+*/
+struct diagnostic {
+  /// Marks `offset` when the document was not decoded from text.
+  static constexpr std::size_t no_offset = static_cast<std::size_t>(-1);
+
+  /// The stable code (see error.hpp).
+  error code = error::syntax_error;
+  /// error makes the document invalid; warning does not.
+  severity level = severity::error;
+  /// RFC 6901 pointer to the value concerned ("" is the whole document). For a
+  /// missing member it names where the member should be.
+  std::string pointer;
+  /// What the schema wants, e.g. "an integer in [0, 3]".
+  std::string expected;
+  /// What the document holds, e.g. "4". Quoted input is escaped and truncated.
+  std::string found;
+  /// The C++ member concerned, e.g. "conform::modelarts::schedule_policy::priority".
+  std::string member;
+  /// Byte offset of the value in the text, or no_offset.
+  std::size_t offset = no_offset;
+  /// 1-based line of `offset` (0 when unknown).
+  std::size_t line = 0;
+  /// 1-based column of `offset`, counted in characters (UTF-8 code points); 0 when unknown.
+  std::size_t column = 0;
+
+  /// The one-line message: the code's description, then expected and found.
+  std::string message() const {
+    std::string out(describe(code));
+    if (!expected.empty()) {
+      out += ": expected ";
+      out += expected;
+      if (!found.empty()) {
+        out += ", found ";
+        out += found;
+      }
+    } else if (!found.empty()) {
+      out += ": ";
+      out += found;
+    }
+    return out;
+  }
+
+  friend bool operator==(diagnostic const& a, diagnostic const& b) {
+    return a.code == b.code && a.level == b.level && a.pointer == b.pointer &&
+           a.expected == b.expected && a.found == b.found && a.offset == b.offset &&
+           a.line == b.line && a.column == b.column && a.member == b.member;
+  }
+  friend bool operator!=(diagnostic const& a, diagnostic const& b) { return !(a == b); }
+};
+
+/** The ordered list of diagnostics of one document.
+
+    Order is deterministic: document order of the values concerned, with the checks that
+    need a whole object (missing members, cross-member rules) at that object's end.
+*/
+class diagnostics {
+public:
+  using value_type = diagnostic;
+  using const_iterator = std::vector<diagnostic>::const_iterator;
+
+  const_iterator begin() const noexcept { return items_.begin(); }
+  const_iterator end() const noexcept { return items_.end(); }
+  std::size_t size() const noexcept { return items_.size(); }
+  bool empty() const noexcept { return items_.empty(); }
+  diagnostic const& operator[](std::size_t i) const noexcept { return items_[i]; }
+  diagnostic const& front() const noexcept { return items_.front(); }
+  diagnostic const& back() const noexcept { return items_.back(); }
+
+  /// Number of error-severity diagnostics, including those past the cap.
+  std::size_t error_count() const noexcept { return errors_; }
+  /// Number of warning-severity diagnostics, including those past the cap.
+  std::size_t warning_count() const noexcept { return warnings_; }
+  /// True when the document is invalid.
+  bool has_errors() const noexcept { return errors_ != 0; }
+
+  /// Appends a diagnostic (the decoder's own entry point; users may add their own findings).
+  void push_back(diagnostic d) {
+    count(d.level);
+    items_.push_back(std::move(d));
+  }
+  /// Counts a diagnostic that was not kept (past the cap).
+  void count(severity s) noexcept {
+    if (s == severity::error) {
+      ++errors_;
+    } else {
+      ++warnings_;
+    }
+  }
+  void reserve(std::size_t n) { items_.reserve(n); }
+  void clear() noexcept {
+    items_.clear();
+    errors_ = warnings_ = 0;
+  }
+  /// Mutable access for post-processing (line/column resolution).
+  std::vector<diagnostic>& items() noexcept { return items_; }
+
+  friend bool operator==(diagnostics const& a, diagnostics const& b) {
+    return a.items_ == b.items_ && a.errors_ == b.errors_ && a.warnings_ == b.warnings_;
+  }
+  friend bool operator!=(diagnostics const& a, diagnostics const& b) { return !(a == b); }
+
+private:
+  std::vector<diagnostic> items_;
+  std::size_t errors_ = 0;
+  std::size_t warnings_ = 0;
+};
+
+/// One line: `line:column: severity: message [code] at pointer`.
+inline std::ostream& operator<<(std::ostream& os, diagnostic const& d) {
+  if (d.line != 0) {
+    os << d.line << ':' << d.column << ": ";
+  }
+  os << to_string(d.level) << ": " << d.message() << " [" << to_string(d.code) << "] at '"
+     << d.pointer << "'";
+  return os;
+}
+
+/// One line per diagnostic.
+inline std::ostream& operator<<(std::ostream& os, diagnostics const& ds) {
+  for (auto const& d : ds) {
+    os << d << '\n';
+  }
+  return os;
+}
+
+/// The same text as operator<<.
+inline std::string to_string(diagnostic const& d) {
+  std::ostringstream os;
+  os << d;
+  return os.str();
+}
+
+/// The same text as operator<<.
+inline std::string to_string(diagnostics const& ds) {
+  std::ostringstream os;
+  os << ds;
+  return os.str();
+}
+
+} // namespace conform
+
+#endif // CONFORM_DIAGNOSTIC_HPP

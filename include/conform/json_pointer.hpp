@@ -1,0 +1,134 @@
+// conform: RFC 6901 JSON Pointers: building them (escaping `~` as `~0` and `/` as `~1`),
+// splitting them back into reference tokens, and resolving them against a boost::json::value.
+// Diagnostics carry pointers as plain std::string; this header owns their grammar.
+#ifndef CONFORM_JSON_POINTER_HPP
+#define CONFORM_JSON_POINTER_HPP
+
+#include <conform/config.hpp>
+
+#include <boost/json/value.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace conform {
+
+/** Appends `/` and the escaped reference token `key` to `pointer`.
+
+    @par Exception safety
+    Strong; throws std::bad_alloc only.
+*/
+inline void append_pointer_key(std::string& pointer, std::string_view key) {
+  pointer.push_back('/');
+  for (char c : key) {
+    if (c == '~') {
+      pointer += "~0";
+    } else if (c == '/') {
+      pointer += "~1";
+    } else {
+      pointer.push_back(c);
+    }
+  }
+}
+
+/// Appends `/` and the decimal array index `index` to `pointer`.
+inline void append_pointer_index(std::string& pointer, std::size_t index) {
+  char digits[24];
+  std::size_t n = 0;
+  do {
+    digits[n++] = static_cast<char>('0' + index % 10);
+    index /= 10;
+  } while (index != 0);
+  pointer.push_back('/');
+  while (n != 0) {
+    pointer.push_back(digits[--n]);
+  }
+}
+
+/** Splits a JSON Pointer into its unescaped reference tokens.
+
+    @return the tokens, or std::nullopt when `pointer` is not a valid RFC 6901 pointer
+    (it does not start with `/`, or `~` is followed by something other than `0` or `1`).
+    The empty pointer "" designates the whole document and yields no tokens.
+*/
+inline std::optional<std::vector<std::string>> split_pointer(std::string_view pointer) {
+  std::vector<std::string> tokens;
+  if (pointer.empty()) {
+    return tokens;
+  }
+  if (pointer.front() != '/') {
+    return std::nullopt;
+  }
+  std::size_t i = 1;
+  tokens.emplace_back();
+  for (; i < pointer.size(); ++i) {
+    char c = pointer[i];
+    if (c == '/') {
+      tokens.emplace_back();
+    } else if (c == '~') {
+      if (i + 1 >= pointer.size()) {
+        return std::nullopt;
+      }
+      char e = pointer[++i];
+      if (e == '0') {
+        tokens.back().push_back('~');
+      } else if (e == '1') {
+        tokens.back().push_back('/');
+      } else {
+        return std::nullopt;
+      }
+    } else {
+      tokens.back().push_back(c);
+    }
+  }
+  return tokens;
+}
+
+/** Finds the value a JSON Pointer designates.
+
+    Array indices must be decimal without leading zeros (RFC 6901 §4); `-` designates no
+    element and so never resolves.
+    @return the value, or nullptr when the pointer is malformed or designates nothing.
+*/
+inline boost::json::value const* resolve_pointer(boost::json::value const& root,
+                                                 std::string_view pointer) {
+  auto tokens = split_pointer(pointer);
+  if (!tokens) {
+    return nullptr;
+  }
+  boost::json::value const* at = &root;
+  for (auto const& token : *tokens) {
+    if (auto const* obj = at->if_object()) {
+      auto it = obj->find(token);
+      if (it == obj->end()) {
+        return nullptr;
+      }
+      at = &it->value();
+    } else if (auto const* arr = at->if_array()) {
+      if (token.empty() || (token.size() > 1 && token[0] == '0') || token.size() > 19) {
+        return nullptr;
+      }
+      std::size_t index = 0;
+      for (char c : token) {
+        if (c < '0' || c > '9') {
+          return nullptr;
+        }
+        index = index * 10 + static_cast<std::size_t>(c - '0');
+      }
+      if (index >= arr->size()) {
+        return nullptr;
+      }
+      at = &(*arr)[index];
+    } else {
+      return nullptr;
+    }
+  }
+  return at;
+}
+
+} // namespace conform
+
+#endif // CONFORM_JSON_POINTER_HPP
