@@ -1,0 +1,155 @@
+// conform: checks an object built in C++ (not decoded) against the same constraints and
+// cross-member rules the decoder applies, e.g. a request's path parameters or a value a test
+// constructed. Type errors cannot exist in a typed object, so only constraint findings,
+// unknown open-enum values and non-finite numbers are reported, with JSON Pointers.
+#ifndef CONFORM_VALIDATE_HPP
+#define CONFORM_VALIDATE_HPP
+
+#include <conform/config.hpp>
+#include <conform/decode_options.hpp>
+#include <conform/detail/report_sink.hpp>
+#include <conform/detail/rule_set.hpp>
+#include <conform/detail/text.hpp>
+#include <conform/diagnostic.hpp>
+#include <conform/enum_spelling.hpp>
+#include <conform/json_pointer.hpp>
+#include <conform/open_enum.hpp>
+#include <conform/schema.hpp>
+
+#include <boost/core/type_name.hpp>
+#include <boost/describe/members.hpp>
+#include <boost/mp11/algorithm.hpp>
+
+#include <cmath>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+namespace conform {
+
+namespace detail {
+
+class validator final : public report_sink {
+public:
+  validator(diagnostics& out, decode_options const& options) : out_(out), options_(options) {}
+
+  template <class V>
+  void value(V const& v, rule_set const* rules) {
+    if (rules != nullptr && rules->check != nullptr) {
+      rules->check(*this, &v);
+    }
+    using U = typename unwrap_optional<V>::type;
+    if constexpr (is_optional<V>::value) {
+      if (v) {
+        inner<U>(*v, rules != nullptr ? rules->each : nullptr);
+      }
+    } else {
+      inner<U>(v, rules != nullptr ? rules->each : nullptr);
+    }
+  }
+
+  void value_failed(error code, severity level, std::string expected,
+                    std::string found) override {
+    add(code, level, pointer_, std::move(expected), std::move(found));
+  }
+  void member_failed(std::string_view member, error code, severity level, std::string expected,
+                     std::string found) override {
+    std::string p = pointer_;
+    if (!member.empty()) {
+      append_pointer_key(p, member);
+    }
+    add(code, level, std::move(p), std::move(expected), std::move(found));
+  }
+
+private:
+  template <class U>
+  void inner(U const& u, rule_set const* element_rules) {
+    if constexpr (is_vector<U>::value) {
+      for (std::size_t i = 0; i < u.size(); ++i) {
+        std::size_t mark = pointer_.size();
+        append_pointer_index(pointer_, i);
+        value(u[i], element_rules);
+        pointer_.resize(mark);
+      }
+    } else if constexpr (is_string_map<U>::value) {
+      for (auto const& kv : u) {
+        std::size_t mark = pointer_.size();
+        append_pointer_key(pointer_, kv.first);
+        value(kv.second, element_rules);
+        pointer_.resize(mark);
+      }
+    } else if constexpr (is_described_struct_v<U>) {
+      boost::mp11::mp_for_each<public_members<U>>([&](auto d) {
+        using M = std::remove_cv_t<std::remove_reference_t<decltype(u.*d.pointer)>>;
+        std::size_t mark = pointer_.size();
+        append_pointer_key(pointer_, d.name);
+        value(u.*d.pointer, member_rule_set<U, d.pointer, M>());
+        pointer_.resize(mark);
+      });
+      if constexpr (type_rules_checker<U>() != nullptr) {
+        type_rules_checker<U>()(*this, &u);
+      }
+    } else if constexpr (is_open_enum<U>::value) {
+      if (!u.is_known()) {
+        std::string found;
+        append_quoted(found, u.str());
+        std::string expected = "one of ";
+        bool first = true;
+        for (auto name : enum_spellings<typename U::enum_type>()) {
+          expected += first ? "" : ", ";
+          first = false;
+          append_quoted(expected, name);
+        }
+        add(error::unknown_enum_value,
+            options_.unknown_open_enum_values == open_enum_policy::error ? severity::error
+                                                                         : severity::warning,
+            pointer_, std::move(expected), std::move(found));
+      }
+    } else if constexpr (std::is_floating_point_v<U>) {
+      if (!std::isfinite(u)) {
+        add(error::out_of_range, severity::error, pointer_, "a finite number",
+            u != u ? "NaN" : (u > 0 ? "infinity" : "-infinity"));
+      }
+    }
+  }
+
+  void add(error code, severity level, std::string pointer, std::string expected,
+           std::string found) {
+    if (out_.size() >= options_.max_diagnostics) {
+      out_.count(level);
+      return;
+    }
+    diagnostic d;
+    d.code = code;
+    d.level = level;
+    d.pointer = std::move(pointer);
+    d.expected = std::move(expected);
+    d.found = std::move(found);
+    out_.push_back(std::move(d));
+  }
+
+  diagnostics& out_;
+  decode_options const& options_;
+  std::string pointer_;
+};
+
+} // namespace detail
+
+/** Checks a typed object against its declared constraints and cross-member rules.
+
+    @param value any type the decoder supports.
+    @param options only max_diagnostics and unknown_open_enum_values matter here.
+    @return the findings, in member order (offsets are unknown: line and column are 0).
+    @par Exception safety Throws std::bad_alloc only.
+*/
+template <class T>
+diagnostics validate(T const& value, decode_options const& options = {}) {
+  diagnostics out;
+  detail::validator v(out, options);
+  v.value(value, detail::rule_set_for<T, rules<>>::get_constexpr());
+  return out;
+}
+
+} // namespace conform
+
+#endif // CONFORM_VALIDATE_HPP

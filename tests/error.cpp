@@ -1,0 +1,57 @@
+// Tests for <conform/error.hpp>: every code has a stable name, a message and a condition,
+// and both error-code worlds (std, boost::system) see the same category.
+#include <conform/error.hpp>
+#include <conform/error.hpp> // the include guard holds
+
+#include "support/test.hpp"
+
+#include <set>
+#include <string>
+
+TEST_SUITE("error") {
+  TEST_CASE("error: every code has a distinct stable name and a message") {
+    std::set<std::string_view> names;
+    for (auto e : conform::all_errors) {
+      CAPTURE(static_cast<int>(e));
+      auto name = conform::to_string(e);
+      CHECK(name != "unknown");
+      CHECK(names.insert(name).second);
+      CHECK(!conform::describe(e).empty());
+      CHECK(conform::describe(e).back() != '.');
+      CHECK(conform::make_error_code(e).message() == std::string(conform::describe(e)));
+      CHECK(conform::make_boost_error_code(e).message() == std::string(conform::describe(e)));
+    }
+    CHECK(names.size() == std::size(conform::all_errors));
+  }
+
+  TEST_CASE("error: names are the documented stable spellings") {
+    CHECK(conform::to_string(conform::error::syntax_error) == "syntax_error");
+    CHECK(conform::to_string(conform::error::type_mismatch) == "type_mismatch");
+    CHECK(conform::to_string(conform::error::missing_member) == "missing_member");
+    CHECK(conform::to_string(conform::error::unknown_member) == "unknown_member");
+    CHECK(conform::to_string(conform::error::duplicate_key) == "duplicate_key");
+    CHECK(conform::to_string(conform::error::out_of_range) == "out_of_range");
+    CHECK(conform::to_string(conform::error::integer_overflow) == "integer_overflow");
+    CHECK(conform::to_string(conform::error::not_integer) == "not_integer");
+    CHECK(conform::to_string(conform::error::length_out_of_range) == "length_out_of_range");
+    CHECK(conform::to_string(conform::error::invalid_character) == "invalid_character");
+    CHECK(conform::to_string(conform::error::unknown_enum_value) == "unknown_enum_value");
+    CHECK(conform::to_string(conform::error::cross_member_rule) == "cross_member_rule");
+    CHECK(conform::to_string(conform::error::limit_exceeded) == "limit_exceeded");
+    CHECK(conform::to_string(conform::error::too_many_diagnostics) == "too_many_diagnostics");
+    CHECK(conform::to_string(conform::severity::error) == "error");
+    CHECK(conform::to_string(conform::severity::warning) == "warning");
+  }
+
+  TEST_CASE("error: codes map to their condition through std::error_code") {
+    std::error_code ec = conform::error::out_of_range;
+    CHECK(ec == conform::condition::constraint);
+    CHECK(ec != conform::condition::schema);
+    CHECK(std::error_code(conform::error::syntax_error) == conform::condition::syntax);
+    CHECK(std::error_code(conform::error::unknown_member) == conform::condition::schema);
+    CHECK(std::error_code(conform::error::limit_exceeded) == conform::condition::limit);
+    CHECK(std::string(ec.category().name()) == "conform");
+    CHECK(conform::make_boost_error_code(conform::error::out_of_range).category() ==
+          conform::boost_error_category());
+  }
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it (.ci/run calls exactly this):
+#  - build/: g++, C++17, warnings as errors: every target (library tests, the command-line
+#    tool and its tests, benchmark smoke runs, fuzz corpus replay, compile-fail checks);
+#  - three variants (g++ C++20, clang C++17, clang C++20), also -Werror: the unit tests.
+# Boost.JSON's compiled part is Debian's shared library in every build, so it is never
+# recompiled; each variant compiles only the unit-test translation units.
+# Ends with one line `N passed, N failed` counted from the real results.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+bash tools/install-deps.sh || { echo "dependency installation failed" >&2; exit 2; }
+
+setup() { # dir compiler args...
+  local dir=$1 compiler=$2
+  shift 2
+  if [ -f "$dir/build.ninja" ]; then
+    meson setup --reconfigure "$dir" "$@" >/dev/null
+  else
+    CXX=$compiler meson setup "$dir" "$@" >/dev/null
+  fi
+}
+
+dirs=()
+status=0
+run_build() { # dir compiler suites-args setup-args...
+  local dir=$1 compiler=$2 suites=$3
+  shift 3
+  dirs+=("$dir")
+  echo "== $dir ($compiler $*)"
+  if ! setup "$dir" "$compiler" -Dwerror=true "$@"; then
+    echo "configure failed: $dir" >&2
+    mkdir -p "$dir/meson-logs" && rm -f "$dir/meson-logs/testlog.json"
+    status=1
+    return
+  fi
+  if ! meson compile -C "$dir"; then
+    echo "build failed: $dir" >&2
+    rm -f "$dir/meson-logs/testlog.json"
+    status=1
+    return
+  fi
+  # shellcheck disable=SC2086
+  meson test -C "$dir" --no-rebuild --print-errorlogs $suites || status=1
+}
+
+run_build build g++ "" -Dcpp_std=c++17
+variant=(-Dcli=disabled -Dbenchmarks=disabled -Dfuzz=disabled)
+run_build build-gcc-cpp20 g++ "--suite unit" -Dcpp_std=c++20 "${variant[@]}"
+run_build build-clang-cpp17 clang++ "--suite unit" -Dcpp_std=c++17 "${variant[@]}"
+run_build build-clang-cpp20 clang++ "--suite unit" -Dcpp_std=c++20 "${variant[@]}"
+
+python3 tools/count_results.py "${dirs[@]}" || status=1
+exit $status
