@@ -65,7 +65,7 @@ struct member_desc {
 };
 
 struct struct_desc {
-  std::string (*type_name)();
+  std::string_view type_name;
   member_desc const* members;
   std::uint32_t count;
   std::uint64_t required_mask;
@@ -558,7 +558,7 @@ private:
     }
     auto const* sd = static_cast<struct_desc const*>(f.desc);
     std::string expected = "one of the members of ";
-    expected += sd->type_name();
+    expected += sd->type_name;
     std::string found = "member ";
     append_quoted(found, k);
     emit(error::unknown_member, level, pointer_upto(top_), std::move(expected), std::move(found),
@@ -696,9 +696,9 @@ private:
           name = sd->members[std::size_t(f.member)].name;
         }
         if (name.empty()) {
-          return sd->type_name();
+          return std::string(sd->type_name);
         }
-        std::string out = sd->type_name();
+        std::string out(sd->type_name);
         out += "::";
         out += name;
         return out;

@@ -12,7 +12,6 @@
 #include <conform/open_enum.hpp>
 #include <conform/schema.hpp>
 
-#include <boost/core/type_name.hpp>
 #include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>
 
@@ -21,6 +20,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <new>
 #include <map>
 #include <optional>
 #include <string>
@@ -37,9 +37,33 @@ struct dependent_false : std::false_type {};
 inline bool no_object(decoder&, void*) { return false; }
 inline bool no_array(decoder&, void*) { return false; }
 
+// Destroys and value-initialises in place: unlike `*p = T{}`, this needs no move
+// assignment, which for large structs is a lot of generated code per type.
 template <class T>
 void reset_value(void* p) {
-  *static_cast<T*>(p) = T{};
+  static_assert(std::is_nothrow_default_constructible_v<T>,
+                "conform: member types must be nothrow default constructible");
+  T* t = static_cast<T*>(p);
+  t->~T();
+  ::new (static_cast<void*>(t)) T();
+}
+
+/// The name of T, read from the compiler's function signature at compile time (no
+/// per-type runtime code, unlike boost::core::type_name): "ns::type".
+template <class T>
+constexpr std::string_view type_name() noexcept {
+#if defined(__clang__) || defined(__GNUC__)
+  std::string_view p = __PRETTY_FUNCTION__;
+  std::size_t start = p.find("T = ");
+  if (start == std::string_view::npos) {
+    return "object";
+  }
+  start += 4;
+  std::size_t end = p.find_first_of(";]", start);
+  return p.substr(start, end - start);
+#else
+  return "object";
+#endif
 }
 
 template <class T, class Enable = void>
@@ -475,9 +499,7 @@ struct struct_ops {
       return -1;
     }
   }
-  static std::string type_name() { return boost::core::type_name<T>(); }
-
-  static constexpr struct_desc desc{&type_name,
+  static constexpr struct_desc desc{detail::type_name<T>(),
                                     member_table.data(),
                                     static_cast<std::uint32_t>(count),
                                     make_required_mask(),
