@@ -1,13 +1,15 @@
 // conform internals: the decoding core. One non-template state machine receives JSON events
 // (from the text parser or from a DOM walk) and writes them into the caller's struct through
 // per-type operation tables generated from the Boost.Describe descriptions (type_ops.hpp).
-// It keeps a stack of frames instead of recursing, builds JSON Pointers only when a
-// diagnostic is produced, and enforces the limits of decode_options.
+// It keeps a stack of frames instead of recursing, builds JSON Pointers and resolves token
+// positions only when a diagnostic is produced, and enforces the limits of decode_options.
 #ifndef CONFORM_DETAIL_DECODER_HPP
 #define CONFORM_DETAIL_DECODER_HPP
 
 #include <conform/config.hpp>
 #include <conform/decode_options.hpp>
+#include <conform/detail/key_hash.hpp>
+#include <conform/detail/position.hpp>
 #include <conform/detail/report_sink.hpp>
 #include <conform/detail/rule_set.hpp>
 #include <conform/detail/text.hpp>
@@ -69,9 +71,22 @@ struct struct_desc {
   member_desc const* members;
   std::uint32_t count;
   std::uint64_t required_mask;
-  std::int32_t (*find)(std::string_view key) noexcept;
+  // The perfect hash of the member names (type_ops.hpp computes it at compile time).
+  std::uint32_t seed;
+  std::uint32_t mask;
+  std::int8_t const* slots;
+  std::string_view const* names;
   void (*cross_rules)(report_sink&, void const*);
 };
+
+/// The index of the member spelled `key`, or -1.
+inline std::int32_t find_member(struct_desc const* sd, std::string_view key) noexcept {
+  std::int8_t i = sd->slots[key_hash(key, sd->seed) & sd->mask];
+  if (i >= 0 && same_key(key, sd->names[static_cast<std::size_t>(i)])) {
+    return i;
+  }
+  return -1;
+}
 
 struct array_desc {
   type_ops const* element;
@@ -95,35 +110,53 @@ struct slot {
 
 enum class frame_kind : unsigned char { root, structure, map, array, skip };
 
+// Frames are plain data, filled in by push(): the decoder keeps a few of them inline and
+// does not pay to initialise what a shallow document never uses.
 struct frame {
-  frame_kind kind = frame_kind::root;
-  bool child_skipped = false;     // the pending value of an object frame is skipped
-  std::int32_t member = -1;       // structure: current member, -1 none, -2 unknown key
-  std::size_t count = 0;          // members or elements so far; skip: nesting below it
-  std::size_t start = 0;          // offset of '{' or '['
-  void* target = nullptr;         // the struct, vector or map
-  void const* desc = nullptr;     // struct_desc, array_desc or map_desc
-  slot self;                      // the slot this container fills
-  slot child;                     // the pending value (root, structure, map)
-  rule_set const* element_rules = nullptr;
-  std::uint64_t present = 0;      // structure: members seen
-  std::size_t offsets_base = 0;   // structure: first entry in decoder::offsets_
-  std::string const* map_key = nullptr;
+  frame_kind kind;
+  bool child_skipped;     // the pending value of an object frame is skipped
+  std::int32_t member;    // structure: current member, -1 none, -2 unknown key
+  std::size_t count;      // members or elements so far; skip: nesting below it
+  position start;         // where '{' or '[' is
+  void* target;           // the struct, vector or map
+  void const* desc;       // struct_desc, array_desc or map_desc
+  slot self;              // the slot this container fills
+  slot child;             // the pending value (root, structure, map)
+  rule_set const* element_rules;
+  std::uint64_t present;  // structure: members seen
+  std::string const* map_key;
 };
 
 /// No offset: the source is a DOM.
 inline constexpr std::size_t no_offset = diagnostic::no_offset;
+
+/// Frames kept inside the decoder; deeper documents move them to the heap.
+inline constexpr std::size_t inline_frames = 20;
 
 class decoder final : public report_sink {
 public:
   decoder(decode_options const& options, diagnostics& out, slot root)
       : options_(options), out_(out) {
     max_depth_ = std::min(options.max_depth, max_depth_ceiling);
-    frames_.resize(std::min<std::size_t>(max_depth_ + 1, 16));
-    keys_.resize(frames_.size());
-    frames_[0].kind = frame_kind::root;
-    frames_[0].child = root;
+    frame& f = frames_[0];
+    f.kind = frame_kind::root;
+    f.child_skipped = false;
+    f.member = -1;
+    f.count = 0;
+    f.start = no_position;
+    f.target = nullptr;
+    f.desc = nullptr;
+    f.self = slot{};
+    f.child = root;
+    f.element_rules = nullptr;
+    f.present = 0;
+    f.map_key = nullptr;
   }
+  decoder(decoder const&) = delete;
+  decoder& operator=(decoder const&) = delete;
+
+  /// The text being decoded (the text front end sets it; positions resolve against it).
+  void set_text(std::string_view text) noexcept { text_ = text; }
 
   decode_options const& options() const noexcept { return options_; }
   bool stopped() const noexcept { return stopped_; }
@@ -131,13 +164,13 @@ public:
 
   // ---- events -------------------------------------------------------------------------
 
-  bool object_begin(std::size_t offset) { return container_begin(offset, true); }
-  bool array_begin(std::size_t offset) { return container_begin(offset, false); }
+  bool object_begin(position offset) { return container_begin(offset, true); }
+  bool array_begin(position offset) { return container_begin(offset, false); }
 
-  bool object_end(std::size_t offset) { return container_end(offset); }
-  bool array_end(std::size_t offset) { return container_end(offset); }
+  bool object_end(position offset) { return container_end(offset); }
+  bool array_end(position offset) { return container_end(offset); }
 
-  bool key(std::string_view k, std::size_t offset) {
+  bool key(std::string_view k, position offset) {
     frame& f = frames_[top_];
     if (f.kind == frame_kind::skip) {
       return !stopped_;
@@ -155,7 +188,7 @@ public:
     return !stopped_;
   }
 
-  bool value(scalar const& s, std::size_t offset) {
+  bool value(scalar const& s, position offset) {
     frame& f = frames_[top_];
     value_offset_ = offset;
     switch (f.kind) {
@@ -195,23 +228,16 @@ public:
   // ---- used by type operations --------------------------------------------------------
 
   void push_struct(void* target, struct_desc const* desc) {
-    frame& f = push(frame_kind::structure, target, desc);
-    f.member = -1;
-    f.present = 0;
-    f.offsets_base = offsets_.size();
-    offsets_.resize(f.offsets_base + desc->count, no_offset);
-    if (top_ < unknown_seen_.size()) {
+    push(frame_kind::structure, target, desc);
+    if (CONFORM_UNLIKELY(top_ < unknown_seen_.size())) {
       unknown_seen_[top_].clear();
     }
   }
   void push_array(void* target, array_desc const* desc) {
-    frame& f = push(frame_kind::array, target, desc);
-    f.element_rules = pending_.rules ? pending_.rules->each : nullptr;
+    push(frame_kind::array, target, desc);
   }
   void push_map(void* target, map_desc const* desc) {
-    frame& f = push(frame_kind::map, target, desc);
-    f.element_rules = pending_.rules ? pending_.rules->each : nullptr;
-    f.map_key = nullptr;
+    push(frame_kind::map, target, desc);
   }
 
   /// The current scalar has the wrong JSON kind.
@@ -296,23 +322,22 @@ public:
     // Called while the object's frame is still on top.
     frame const& f = frames_[top_];
     std::string pointer = pointer_upto(top_ - 1);
-    std::size_t offset = f.start;
+    position at = f.start;
     if (!member.empty()) {
       append_pointer_key(pointer, member);
-      auto const* sd = static_cast<struct_desc const*>(f.desc);
-      std::int32_t index = sd->find(member);
-      if (index >= 0 && offsets_[f.offsets_base + static_cast<std::size_t>(index)] != no_offset) {
-        offset = offsets_[f.offsets_base + static_cast<std::size_t>(index)];
+      if (!text_.empty() && f.start != no_position) {
+        // The blamed member's key: found again in the object's text (cold path only).
+        at = find_member_key(text_, resolve_position(text_, f.start), member);
       }
     }
-    emit(code, level, std::move(pointer), std::move(expected), std::move(found), offset,
+    emit(code, level, std::move(pointer), std::move(expected), std::move(found), at,
          member_path(top_, member));
   }
 
   // ---- used by sources ----------------------------------------------------------------
 
   /// The text is not JSON; decoding ends here.
-  CONFORM_COLD void syntax_error(std::size_t offset, std::string expected, std::string found) {
+  CONFORM_COLD void syntax_error(position offset, std::string expected, std::string found) {
     stopped_ = true;
     if (!keeping(severity::error)) {
       return count_only(severity::error);
@@ -322,7 +347,7 @@ public:
   }
 
   /// A resource limit was reached; decoding ends here.
-  CONFORM_COLD bool limit_reached(std::string expected, std::string found, std::size_t offset,
+  CONFORM_COLD bool limit_reached(std::string expected, std::string found, position offset,
                                   bool inside_top) {
     stopped_ = true;
     if (!keeping(severity::error)) {
@@ -377,29 +402,42 @@ private:
 
   frame& push(frame_kind kind, void* target, void const* desc) {
     ++top_;
-    if (top_ == frames_.size()) {
-      frames_.resize(std::min(frames_.size() * 2, max_depth_ + 2));
-      keys_.resize(frames_.size());
+    if (CONFORM_UNLIKELY(top_ == frame_capacity_)) {
+      grow_frames();
     }
     frame& f = frames_[top_];
     f.kind = kind;
     f.child_skipped = false;
+    f.member = -1;
     f.count = 0;
     f.start = pending_start_;
     f.target = target;
     f.desc = desc;
     f.self = pending_;
     f.child = slot{};
+    f.element_rules = pending_.rules != nullptr ? pending_.rules->each : nullptr;
+    f.present = 0;
+    f.map_key = nullptr;
     return f;
   }
 
-  void push_skip(std::size_t offset) {
+  CONFORM_COLD void grow_frames() {
+    // max_depth_ bounds top_, so this happens at most a few times per decode.
+    std::size_t capacity = std::min(frame_capacity_ * 2, max_depth_ + 2);
+    std::unique_ptr<frame[]> bigger(new frame[capacity]);
+    std::copy(frames_, frames_ + frame_capacity_, bigger.get());
+    heap_frames_ = std::move(bigger);
+    frames_ = heap_frames_.get();
+    frame_capacity_ = capacity;
+  }
+
+  void push_skip(position offset) {
     pending_ = slot{};
     pending_start_ = offset;
     push(frame_kind::skip, nullptr, nullptr);
   }
 
-  bool container_begin(std::size_t offset, bool object) {
+  bool container_begin(position offset, bool object) {
     frame& f = frames_[top_];
     value_offset_ = offset;
     std::size_t depth = top_ + (f.kind == frame_kind::skip ? f.count : 0);
@@ -456,7 +494,7 @@ private:
     return !stopped_;
   }
 
-  bool container_end(std::size_t offset) {
+  bool container_end(position offset) {
     frame& f = frames_[top_];
     if (f.kind == frame_kind::skip) {
       if (f.count != 0) {
@@ -469,10 +507,9 @@ private:
     (void)offset;
     if (f.kind == frame_kind::structure) {
       finish_struct(f);
-      offsets_.resize(f.offsets_base);
     }
     slot self = f.self;
-    std::size_t start = f.start;
+    position start = f.start;
     --top_;
     value_offset_ = start;
     run_rules(self.rules, self.target);
@@ -508,9 +545,9 @@ private:
     }
   }
 
-  void structure_key(frame& f, std::string_view k, std::size_t offset) {
+  void structure_key(frame& f, std::string_view k, position offset) {
     auto const* sd = static_cast<struct_desc const*>(f.desc);
-    std::int32_t index = sd->find(k);
+    std::int32_t index = find_member(sd, k);
     if (CONFORM_UNLIKELY(index < 0)) {
       return unknown_key(f, k, offset);
     }
@@ -527,13 +564,15 @@ private:
       m.ops->reset(address);
     }
     f.present |= bit;
-    offsets_[f.offsets_base + i] = offset;
     f.child = slot{address, m.ops, m.rules};
     f.child_skipped = false;
   }
 
-  CONFORM_COLD void unknown_key(frame& f, std::string_view k, std::size_t offset) {
+  CONFORM_COLD void unknown_key(frame& f, std::string_view k, position offset) {
     f.member = -2;
+    if (keys_.size() <= top_) {
+      keys_.resize(top_ + 1);
+    }
     keys_[top_].assign(k.data(), k.size());
     f.child_skipped = true;
     // Duplicates among unknown keys are duplicates too.
@@ -566,7 +605,7 @@ private:
   }
 
   // Reports a repeated key; returns true when the new value should replace the old one.
-  CONFORM_COLD bool duplicate(std::size_t offset, std::string_view k) {
+  CONFORM_COLD bool duplicate(position offset, std::string_view k) {
     bool last_wins = options_.duplicate_keys == duplicate_key_policy::warning_last_wins;
     severity level = last_wins ? severity::warning : severity::error;
     if (keeping(level)) {
@@ -582,7 +621,7 @@ private:
     return last_wins;
   }
 
-  void map_key(frame& f, std::string_view k, std::size_t offset) {
+  void map_key(frame& f, std::string_view k, position offset) {
     auto const* md = static_cast<map_desc const*>(f.desc);
     std::string const* stored = nullptr;
     bool inserted = false;
@@ -599,7 +638,7 @@ private:
     f.child = slot{value, md->element, f.element_rules};
   }
 
-  bool array_too_large(std::size_t offset) {
+  bool array_too_large(position offset) {
     return limit_reached("at most " + std::to_string(options_.max_array_size) +
                              " elements in one array (max_array_size)",
                          "more elements", offset, true);
@@ -634,14 +673,14 @@ private:
   }
 
   void emit(error code, severity level, std::string pointer, std::string expected,
-            std::string found, std::size_t offset, std::string member = {}) {
+            std::string found, position offset, std::string member = {}) {
     diagnostic d;
     d.code = code;
     d.level = level;
     d.pointer = std::move(pointer);
     d.expected = std::move(expected);
     d.found = std::move(found);
-    d.offset = offset;
+    d.offset = text_.empty() ? no_offset : resolve_position(text_, offset);
     d.member = member.empty() && code != error::syntax_error && code != error::limit_exceeded
                    ? member_path(top_, {})
                    : std::move(member);
@@ -759,15 +798,18 @@ private:
 
   decode_options const& options_;
   diagnostics& out_;
-  std::vector<frame> frames_;
-  std::vector<std::string> keys_;                       // unknown key per depth
-  std::vector<std::vector<std::string>> unknown_seen_;  // unknown keys per open struct
-  std::vector<std::size_t> offsets_;                    // member key offsets per open struct
+  std::string_view text_;
+  frame inline_frames_[inline_frames];
+  frame* frames_ = inline_frames_;
+  std::size_t frame_capacity_ = inline_frames;
+  std::unique_ptr<frame[]> heap_frames_;
+  std::vector<std::string> keys_;                       // unknown key per depth (lazy)
+  std::vector<std::vector<std::string>> unknown_seen_;  // unknown keys per open struct (lazy)
   std::size_t top_ = 0;
   std::size_t max_depth_ = 64;
   slot pending_;
-  std::size_t pending_start_ = 0;
-  std::size_t value_offset_ = no_offset;
+  position pending_start_ = no_position;
+  position value_offset_ = no_position;
   std::size_t suppressed_errors_ = 0;
   std::size_t suppressed_warnings_ = 0;
   bool stopped_ = false;

@@ -9,6 +9,8 @@
 #include <conform/diagnostic.hpp>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <cstddef>
 #include <string_view>
 #include <vector>
@@ -37,7 +39,26 @@ inline text_position locate(std::string_view text, std::size_t offset) noexcept 
   return pos;
 }
 
-/// Fills line and column of every diagnostic that has an offset.
+/// Counts UTF-8 code points in [p, end): every byte that is not a continuation byte
+/// (10xxxxxx), eight bytes at a time.
+inline std::size_t count_code_points(char const* p, char const* end) noexcept {
+  std::size_t n = 0;
+  while (end - p >= 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    // bit 7 set and bit 6 clear marks a continuation byte
+    std::uint64_t continuation = w & ~(w << 1) & 0x8080808080808080ull;
+    n += 8 - static_cast<std::size_t>(__builtin_popcountll(continuation));
+    p += 8;
+  }
+  for (; p < end; ++p) {
+    n += (static_cast<unsigned char>(*p) & 0xC0u) != 0x80u;
+  }
+  return n;
+}
+
+/// Fills line and column of every diagnostic that has an offset: one pass over the text
+/// (memchr for line breaks, word-wise code point counts) however many diagnostics there are.
 inline void resolve_lines(std::vector<diagnostic>& items, std::string_view text) {
   std::vector<std::size_t> order;
   order.reserve(items.size());
@@ -48,22 +69,25 @@ inline void resolve_lines(std::vector<diagnostic>& items, std::string_view text)
   }
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return items[a].offset < items[b].offset; });
-  std::size_t at = 0;
+  char const* base = text.data();
   std::size_t line = 1;
-  std::size_t column = 1;
+  std::size_t line_start = 0; // offset of the current line's first byte
+  std::size_t scanned = 0;    // line breaks before this offset are counted
   for (std::size_t index : order) {
     std::size_t target = std::min(items[index].offset, text.size());
-    for (; at < target; ++at) {
-      unsigned char c = static_cast<unsigned char>(text[at]);
-      if (c == '\n') {
-        ++line;
-        column = 1;
-      } else if ((c & 0xC0u) != 0x80u) {
-        ++column;
+    while (scanned < target) {
+      auto const* nl =
+          static_cast<char const*>(std::memchr(base + scanned, '\n', target - scanned));
+      if (nl == nullptr) {
+        scanned = target;
+        break;
       }
+      ++line;
+      scanned = static_cast<std::size_t>(nl - base) + 1;
+      line_start = scanned;
     }
     items[index].line = line;
-    items[index].column = column;
+    items[index].column = 1 + count_code_points(base + line_start, base + target);
   }
 }
 

@@ -1,14 +1,15 @@
 // conform internals: the text front end. A Boost.JSON basic_parser handler that forwards
 // events to the decoder core with the byte offset of each token, without building a DOM.
-// The parser does not report positions, so the handler keeps its own cursor: every event
-// moves it past the token it reports (strings without escapes jump straight to the end,
-// because the parser hands out views into the input). Numbers arrive with their raw token,
-// which the core re-reads exactly.
+// The parser does not report positions; strings without escapes and numbers arrive as views
+// into the input, and every other token is counted from the last of those, to be resolved
+// only if a diagnostic needs it (position.hpp). Numbers arrive with their raw token, which
+// the core re-reads exactly.
 #ifndef CONFORM_DETAIL_TEXT_SOURCE_HPP
 #define CONFORM_DETAIL_TEXT_SOURCE_HPP
 
 #include <conform/config.hpp>
 #include <conform/detail/decoder.hpp>
+#include <conform/detail/position.hpp>
 #include <conform/error.hpp>
 
 #include <boost/json/basic_parser_impl.hpp>
@@ -31,22 +32,22 @@ public:
   static constexpr std::size_t max_string_size = std::size_t(-1);
 
   text_handler(decoder& d, std::string_view text) noexcept
-      : d_(d), begin_(text.data()), end_(text.data() + text.size()), cur_(text.data()) {}
+      : d_(d), text_(text), begin_(text.data()), end_(text.data() + text.size()) {}
 
   bool on_document_begin(boost::system::error_code&) { return true; }
   bool on_document_end(boost::system::error_code&) { return true; }
 
   bool on_object_begin(boost::system::error_code& ec) {
-    return check(d_.object_begin(structural()), ec);
+    return check(d_.object_begin(unanchored()), ec);
   }
   bool on_object_end(std::size_t, boost::system::error_code& ec) {
-    return check(d_.object_end(structural()), ec);
+    return check(d_.object_end(unanchored()), ec);
   }
   bool on_array_begin(boost::system::error_code& ec) {
-    return check(d_.array_begin(structural()), ec);
+    return check(d_.array_begin(unanchored()), ec);
   }
   bool on_array_end(std::size_t, boost::system::error_code& ec) {
-    return check(d_.array_end(structural()), ec);
+    return check(d_.array_end(unanchored()), ec);
   }
 
   bool on_key_part(std::string_view s, std::size_t total, boost::system::error_code& ec) {
@@ -56,13 +57,12 @@ public:
     if (CONFORM_UNLIKELY(total > d_.options().max_string_bytes)) {
       return string_too_long(total, ec);
     }
-    std::size_t offset = string_token(s);
     if (in_parts_) {
       parts_.append(s.data(), s.size());
       in_parts_ = false;
-      return check(d_.key(parts_, offset), ec);
+      return check(d_.key(parts_, unanchored()), ec);
     }
-    return check(d_.key(s, offset), ec);
+    return check(d_.key(s, string_token(s)), ec);
   }
 
   bool on_string_part(std::string_view s, std::size_t total, boost::system::error_code& ec) {
@@ -72,17 +72,16 @@ public:
     if (CONFORM_UNLIKELY(total > d_.options().max_string_bytes)) {
       return string_too_long(total, ec);
     }
-    std::size_t offset = string_token(s);
     scalar v;
     v.k = scalar::kind::string;
     if (in_parts_) {
       parts_.append(s.data(), s.size());
       in_parts_ = false;
       v.text = parts_;
-    } else {
-      v.text = s;
+      return check(d_.value(v, unanchored()), ec);
     }
-    return check(d_.value(v, offset), ec);
+    v.text = s;
+    return check(d_.value(v, string_token(s)), ec);
   }
 
   bool on_number_part(std::string_view, boost::system::error_code&) { return true; }
@@ -91,76 +90,73 @@ public:
     v.k = scalar::kind::int64;
     v.i = i;
     v.text = raw;
-    return check(d_.value(v, token(raw.size())), ec);
+    return check(d_.value(v, number_token(raw)), ec);
   }
   bool on_uint64(std::uint64_t u, std::string_view raw, boost::system::error_code& ec) {
     scalar v;
     v.k = scalar::kind::uint64;
     v.u = u;
     v.text = raw;
-    return check(d_.value(v, token(raw.size())), ec);
+    return check(d_.value(v, number_token(raw)), ec);
   }
   bool on_double(double x, std::string_view raw, boost::system::error_code& ec) {
     scalar v;
     v.k = scalar::kind::real;
     v.d = x;
     v.text = raw;
-    return check(d_.value(v, token(raw.size())), ec);
+    return check(d_.value(v, number_token(raw)), ec);
   }
   bool on_bool(bool b, boost::system::error_code& ec) {
     scalar v;
     v.k = scalar::kind::boolean;
     v.b = b;
-    return check(d_.value(v, token(b ? 4 : 5)), ec);
+    return check(d_.value(v, unanchored()), ec);
   }
   bool on_null(boost::system::error_code& ec) {
     scalar v;
     v.k = scalar::kind::null;
-    return check(d_.value(v, token(4)), ec);
+    return check(d_.value(v, unanchored()), ec);
   }
   bool on_comment_part(std::string_view, boost::system::error_code&) { return true; }
   bool on_comment(std::string_view, boost::system::error_code&) { return true; }
 
-  /// The offset the handler's cursor reached (the end of the last complete token).
-  std::size_t cursor() const noexcept { return static_cast<std::size_t>(cur_ - begin_); }
-
 private:
-  // Moves the cursor to the next token; only whitespace, ',' and ':' can lie between
-  // tokens, because the parser validated everything up to the event being reported.
-  std::size_t skip() noexcept {
-    while (cur_ < end_) {
-      char c = *cur_;
-      if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == ',' || c == ':') {
-        ++cur_;
-      } else {
-        break;
-      }
+  bool in_input(char const* p) const noexcept { return p >= begin_ && p < end_; }
+
+  // A token the parser reports without a view into the input: the `since_`-th token after
+  // the anchor (see position.hpp).
+  position unanchored() noexcept {
+    if (CONFORM_UNLIKELY(since_ >= max_lazy_count)) {
+      reanchor();
     }
-    return static_cast<std::size_t>(cur_ - begin_);
+    return lazy_position(anchor_, since_++);
   }
-  std::size_t structural() noexcept {
-    std::size_t at = skip();
-    ++cur_;
+  // A string without escapes: the parser's view starts right after the opening quote.
+  position string_token(std::string_view s) noexcept {
+    if (CONFORM_UNLIKELY(!in_input(s.data()))) {
+      return unanchored();
+    }
+    auto at = static_cast<std::size_t>(s.data() - begin_) - 1;
+    anchor_ = at + s.size() + 2;
+    since_ = 0;
     return at;
   }
-  std::size_t token(std::size_t length) noexcept {
-    std::size_t at = skip();
-    cur_ += length;
+  // A number: the parser's raw token is a view into the input (the input is whole).
+  position number_token(std::string_view raw) noexcept {
+    if (CONFORM_UNLIKELY(!in_input(raw.data()))) {
+      return unanchored();
+    }
+    auto at = static_cast<std::size_t>(raw.data() - begin_);
+    anchor_ = at + raw.size();
+    since_ = 0;
     return at;
   }
-  std::size_t string_token(std::string_view s) noexcept {
-    std::size_t at = skip();
-    if (!in_parts_ && s.data() == cur_ + 1) {
-      // No escapes: the parser's view starts right after the opening quote.
-      cur_ += s.size() + 2;
-      return at;
-    }
-    char const* p = cur_ + 1;
-    while (p < end_ && *p != '"') {
-      p += (*p == '\\') ? 2 : 1;
-    }
-    cur_ = p < end_ ? p + 1 : end_;
-    return at;
+  // Too many unanchored tokens in a row (a long run of nulls or brackets): resolve the
+  // position of the next one the slow way and anchor there.
+  CONFORM_COLD void reanchor() noexcept {
+    std::size_t at = resolve_position(text_, lazy_position(anchor_, since_));
+    anchor_ = at;
+    since_ = 0;
   }
   bool part(std::string_view s, std::size_t total, boost::system::error_code& ec) {
     if (CONFORM_UNLIKELY(total > d_.options().max_string_bytes)) {
@@ -177,12 +173,12 @@ private:
   CONFORM_COLD bool string_too_long(std::size_t total, boost::system::error_code& ec) {
     d_.limit_reached("at most " + std::to_string(d_.options().max_string_bytes) +
                          " bytes in one string or key (max_string_bytes)",
-                     "a longer string (" + std::to_string(total) + " bytes so far)", skip(),
-                     true);
+                     "a longer string (" + std::to_string(total) + " bytes so far)",
+                     lazy_position(anchor_, since_), true);
     return check(false, ec);
   }
   static bool check(bool go_on, boost::system::error_code& ec) noexcept {
-    if (!go_on) {
+    if (CONFORM_UNLIKELY(!go_on)) {
       // Any code of conform's category tells the caller that the decoder stopped the parse.
       ec = make_boost_error_code(error::limit_exceeded);
     }
@@ -190,9 +186,11 @@ private:
   }
 
   decoder& d_;
+  std::string_view text_;
   char const* begin_;
   char const* end_;
-  char const* cur_;
+  std::uint64_t anchor_ = 0; // offset just past the last token whose offset was known
+  std::uint64_t since_ = 0;  // unanchored tokens reported since
   std::string parts_;
   bool in_parts_ = false;
 };
@@ -248,7 +246,8 @@ CONFORM_COLD inline void describe_syntax_error(std::string_view text, std::size_
 
 /// Runs the text front end over `text`, feeding `d`.
 inline void decode_text(decoder& d, std::string_view text) {
-  if (CONFORM_UNLIKELY(text.size() > d.options().max_input_bytes)) {
+  d.set_text(text);
+  if (CONFORM_UNLIKELY(text.size() > d.options().max_input_bytes || text.size() > max_anchor)) {
     d.limit_reached("at most " + std::to_string(d.options().max_input_bytes) +
                         " bytes of input (max_input_bytes)",
                     std::to_string(text.size()) + " bytes", 0, false);

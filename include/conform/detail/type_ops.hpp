@@ -7,6 +7,7 @@
 
 #include <conform/config.hpp>
 #include <conform/detail/decoder.hpp>
+#include <conform/detail/key_hash.hpp>
 #include <conform/detail/rule_set.hpp>
 #include <conform/enum_spelling.hpp>
 #include <conform/open_enum.hpp>
@@ -19,6 +20,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <new>
 #include <map>
@@ -309,6 +311,13 @@ struct ops_for<std::optional<U>> {
       }
       return true;
     }
+    if constexpr (std::is_same_v<U, std::string>) {
+      // One allocation of the right size instead of emplace-then-assign.
+      if (CONFORM_LIKELY(s.k == scalar::kind::string)) {
+        o.emplace(s.text.data(), s.text.size());
+        return true;
+      }
+    }
     o.emplace();
     if (!ops_of<U>()->assign(d, &*o, s)) {
       o.reset();
@@ -390,17 +399,6 @@ struct ops_for<std::map<std::string, U, C, A>> {
 
 // ---- described structs -------------------------------------------------------------------
 
-/// FNV-1a over the whole key with a seed; the high bits are folded in because only the low
-/// bits index the table.
-constexpr std::uint32_t key_hash(std::string_view key, std::uint32_t seed) noexcept {
-  std::uint32_t h = 2166136261u ^ (seed * 0x9E3779B9u);
-  for (char c : key) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 16777619u;
-  }
-  return h ^ (h >> 15);
-}
-
 template <std::size_t N>
 struct perfect_hash {
   std::uint32_t seed = 0;
@@ -423,7 +421,7 @@ constexpr perfect_hash<N> make_perfect_hash(std::array<std::string_view, N> cons
       }
       bool ok = true;
       for (std::size_t i = 0; i < N && ok; ++i) {
-        std::uint32_t h = key_hash(keys[i], seed) & std::uint32_t(size - 1);
+        std::uint32_t h = key_hash_constexpr(keys[i], seed) & std::uint32_t(size - 1);
         if (out.slots[h] != -1) {
           ok = false;
         } else {
@@ -487,23 +485,14 @@ struct struct_ops {
     return mask;
   }
 
-  static std::int32_t find(std::string_view key) noexcept {
-    if constexpr (count == 0) {
-      (void)key;
-      return -1;
-    } else {
-      std::int8_t i = hash.slots[key_hash(key, hash.seed) & hash.mask];
-      if (i >= 0 && names[static_cast<std::size_t>(i)] == key) {
-        return i;
-      }
-      return -1;
-    }
-  }
   static constexpr struct_desc desc{detail::type_name<T>(),
                                     member_table.data(),
                                     static_cast<std::uint32_t>(count),
                                     make_required_mask(),
-                                    &find,
+                                    hash.seed,
+                                    hash.mask,
+                                    hash.slots.data(),
+                                    names.data(),
                                     type_rules_checker<T>()};
 };
 

@@ -19,7 +19,7 @@ inline bool walk_value(decoder& d, boost::json::value const& v) {
   scalar s;
   switch (v.kind()) {
   case boost::json::kind::object: {
-    if (!d.object_begin(no_offset)) {
+    if (!d.object_begin(no_position)) {
       return false;
     }
     for (auto const& kv : v.get_object()) {
@@ -27,16 +27,16 @@ inline bool walk_value(decoder& d, boost::json::value const& v) {
       if (key.size() > d.options().max_string_bytes) {
         return d.limit_reached("at most " + std::to_string(d.options().max_string_bytes) +
                                    " bytes in one string or key (max_string_bytes)",
-                               std::to_string(key.size()) + " bytes", no_offset, true);
+                               std::to_string(key.size()) + " bytes", no_position, true);
       }
-      if (!d.key(key, no_offset) || !walk_value(d, kv.value())) {
+      if (!d.key(key, no_position) || !walk_value(d, kv.value())) {
         return false;
       }
     }
-    return d.object_end(no_offset);
+    return d.object_end(no_position);
   }
   case boost::json::kind::array: {
-    if (!d.array_begin(no_offset)) {
+    if (!d.array_begin(no_position)) {
       return false;
     }
     for (auto const& e : v.get_array()) {
@@ -44,14 +44,14 @@ inline bool walk_value(decoder& d, boost::json::value const& v) {
         return false;
       }
     }
-    return d.array_end(no_offset);
+    return d.array_end(no_position);
   }
   case boost::json::kind::string: {
     auto const& str = v.get_string();
     if (str.size() > d.options().max_string_bytes) {
       return d.limit_reached("at most " + std::to_string(d.options().max_string_bytes) +
                                  " bytes in one string or key (max_string_bytes)",
-                             std::to_string(str.size()) + " bytes", no_offset, true);
+                             std::to_string(str.size()) + " bytes", no_position, true);
     }
     s.k = scalar::kind::string;
     s.text = std::string_view(str.data(), str.size());
@@ -77,7 +77,7 @@ inline bool walk_value(decoder& d, boost::json::value const& v) {
     s.k = scalar::kind::null;
     break;
   }
-  return d.value(s, no_offset);
+  return d.value(s, no_position);
 }
 
 /// Runs the DOM front end over `v`, feeding `d`.
