@@ -17,6 +17,7 @@
 #include <boost/json/value.hpp>
 
 #include <new>
+#include <type_traits>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -44,48 +45,69 @@ struct decode_result {
 
 namespace detail {
 
-template <class Source>
-void run_decoder(slot root, diagnostics& out, decode_options const& options,
-                 Source&& source) noexcept {
-  // Reserved up front so that reporting memory exhaustion never needs to allocate.
-  try {
-    out.reserve(options.max_diagnostics < 8 ? options.max_diagnostics + 1 : 8);
-  } catch (...) {
-  }
-  try {
-    decoder d(options, out, root);
+// Reports memory exhaustion. The report itself needs room for one diagnostic: when even that
+// cannot be had, the partially decoded value is released (`release`) to make some.
+inline void report_out_of_memory(diagnostics& out, void (*release)(void*), void* value) noexcept {
+  auto& items = out.items();
+  for (int attempt = 0; attempt < 3; ++attempt) {
     try {
-      source(d);
-      d.finish();
-    } catch (std::bad_alloc const&) {
-      d.out_of_memory();
-    } catch (std::length_error const&) {
-      d.out_of_memory();
-    }
-  } catch (...) {
-    // The decoder itself could not be built: report without it.
-    out.count(severity::error);
-    diagnostic dg;
-    dg.code = error::out_of_memory;
-    try {
-      out.items().push_back(std::move(dg));
+      diagnostic d;
+      d.code = error::out_of_memory;
+      d.level = severity::error;
+      items.push_back(std::move(d));
+      return;
     } catch (...) {
+      if (attempt == 0) {
+        items.clear();
+        items.shrink_to_fit();
+      } else {
+        release(value);
+      }
     }
   }
 }
 
-inline void decode_text_into(slot root, std::string_view text, diagnostics& out,
-                             decode_options const& options) noexcept {
-  run_decoder(root, out, options, [&](decoder& d) { decode_text(d, text); });
+template <class T>
+void release_value(void* p) noexcept {
+  static_assert(std::is_nothrow_default_constructible_v<T>);
+  T* t = static_cast<T*>(p);
+  t->~T();
+  ::new (static_cast<void*>(t)) T();
+}
+
+template <class Source>
+void run_decoder(slot root, void (*release)(void*), diagnostics& out,
+                 decode_options const& options, Source&& source) noexcept {
+  bool exhausted = false;
+  {
+    decoder d(options, out, root); // allocates nothing until it needs to
+    try {
+      source(d);
+      d.finish();
+    } catch (std::bad_alloc const&) {
+      exhausted = true;
+    } catch (std::length_error const&) {
+      exhausted = true;
+    }
+  }
+  if (exhausted) {
+    out.count(severity::error);
+    report_out_of_memory(out, release, root.target);
+  }
+}
+
+inline void decode_text_into(slot root, void (*release)(void*), std::string_view text,
+                             diagnostics& out, decode_options const& options) noexcept {
+  run_decoder(root, release, out, options, [&](decoder& d) { decode_text(d, text); });
   try {
     resolve_lines(out.items(), text);
   } catch (...) {
   }
 }
 
-inline void decode_value_into(slot root, boost::json::value const& v, diagnostics& out,
-                              decode_options const& options) noexcept {
-  run_decoder(root, out, options, [&](decoder& d) { decode_value(d, v); });
+inline void decode_value_into(slot root, void (*release)(void*), boost::json::value const& v,
+                              diagnostics& out, decode_options const& options) noexcept {
+  run_decoder(root, release, out, options, [&](decoder& d) { decode_value(d, v); });
 }
 
 } // namespace detail
@@ -106,7 +128,8 @@ inline void decode_value_into(slot root, boost::json::value const& v, diagnostic
 template <class T>
 decode_result<T> decode(std::string_view text, decode_options const& options = {}) noexcept {
   decode_result<T> r;
-  detail::decode_text_into(detail::root_slot(r.value), text, r.diagnostics, options);
+  detail::decode_text_into(detail::root_slot(r.value), &detail::release_value<T>, text,
+                           r.diagnostics, options);
   return r;
 }
 
@@ -135,7 +158,8 @@ template <class T>
 decode_result<T> decode(boost::json::value const& value,
                         decode_options const& options = {}) noexcept {
   decode_result<T> r;
-  detail::decode_value_into(detail::root_slot(r.value), value, r.diagnostics, options);
+  detail::decode_value_into(detail::root_slot(r.value), &detail::release_value<T>, value,
+                            r.diagnostics, options);
   return r;
 }
 
@@ -146,7 +170,7 @@ diagnostics decode_into(T& out, std::string_view text,
                         decode_options const& options = {}) noexcept {
   diagnostics ds;
   out = T{};
-  detail::decode_text_into(detail::root_slot(out), text, ds, options);
+  detail::decode_text_into(detail::root_slot(out), &detail::release_value<T>, text, ds, options);
   return ds;
 }
 

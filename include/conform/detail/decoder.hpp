@@ -360,27 +360,6 @@ public:
     return false;
   }
 
-  /// Memory ran out. Must not allocate: clears what was kept to make room.
-  void out_of_memory() noexcept {
-    stopped_ = true;
-    out_.count(severity::error);
-    diagnostic d;
-    d.code = error::out_of_memory;
-    d.level = severity::error;
-    auto& items = out_.items();
-    try {
-      items.push_back(std::move(d));
-    } catch (...) {
-      items.clear(); // capacity stays: the push below cannot allocate
-      diagnostic again;
-      again.code = error::out_of_memory;
-      try {
-        items.push_back(std::move(again));
-      } catch (...) {
-      }
-    }
-  }
-
   /// Closes the list: the too_many_diagnostics entry, when the cap was passed.
   void finish() {
     if (suppressed_errors_ + suppressed_warnings_ == 0) {
