@@ -27,9 +27,11 @@ namespace conform {
 
 /** What a decode returns: the value and its diagnostics.
 
-    `value` holds everything that decoded cleanly even when the document is invalid: a
-    member whose value was rejected stays absent (optional) or default (required), a
-    rejected scalar array element is left out, and everything else is kept.
+    `value` holds everything that decoded cleanly even when the document is invalid, and
+    nothing else: a member whose value was rejected (wrong type, or breaking a constraint of
+    error severity) stays absent (optional) or default (required), a rejected array element
+    or map entry is left out, and everything else is kept. Values that only drew warnings
+    are kept.
 */
 template <class T>
 struct decode_result {

@@ -202,10 +202,8 @@ public:
       auto const* ad = static_cast<array_desc const*>(f.desc);
       void* element = ad->emplace(f.target);
       ++f.count;
-      if (ad->element->assign(*this, element, s)) {
-        run_rules(f.element_rules, element);
-      } else {
-        ad->pop(f.target);
+      if (!ad->element->assign(*this, element, s) || !run_rules(f.element_rules, element)) {
+        ad->pop(frames_[top_].target);
       }
       return !stopped_;
     }
@@ -215,11 +213,13 @@ public:
         f.child_skipped = false;
         return !stopped_;
       }
-      if (f.child.ops->assign(*this, f.child.target, s)) {
-        run_rules(f.child.rules, f.child.target);
-      } else if (f.kind == frame_kind::map) {
-        static_cast<map_desc const*>(f.desc)->erase(f.target, f.map_key);
-        f.map_key = nullptr;
+      if (!f.child.ops->assign(*this, f.child.target, s)) {
+        if (f.kind == frame_kind::map) {
+          static_cast<map_desc const*>(f.desc)->erase(f.target, f.map_key);
+          f.map_key = nullptr;
+        }
+      } else if (!run_rules(f.child.rules, f.child.target)) {
+        reject_completed(f.child);
       }
       return !stopped_;
     }
@@ -491,7 +491,9 @@ private:
     position start = f.start;
     --top_;
     value_offset_ = start;
-    run_rules(self.rules, self.target);
+    if (!run_rules(self.rules, self.target)) {
+      reject_completed(self);
+    }
     return !stopped_;
   }
 
@@ -629,9 +631,28 @@ private:
     }
   }
 
-  void run_rules(rule_set const* rules, void const* target) {
-    if (rules != nullptr && rules->check != nullptr) {
-      rules->check(*this, target);
+  // Runs the checks of a completed value; false when one of them reported an error.
+  bool run_rules(rule_set const* rules, void const* target) {
+    if (rules == nullptr || rules->check == nullptr) {
+      return true;
+    }
+    std::size_t before = out_.error_count();
+    rules->check(*this, target);
+    return out_.error_count() == before;
+  }
+
+  // A value that decoded but broke an error-severity constraint is not kept: the result holds
+  // only values that passed (an optional member becomes absent, a required one default, an
+  // array element or map entry is left out). Warnings keep the value.
+  CONFORM_COLD void reject_completed(slot const& s) {
+    frame& parent = frames_[top_];
+    if (parent.kind == frame_kind::array) {
+      static_cast<array_desc const*>(parent.desc)->pop(parent.target);
+    } else if (parent.kind == frame_kind::map) {
+      static_cast<map_desc const*>(parent.desc)->erase(parent.target, parent.map_key);
+      parent.map_key = nullptr;
+    } else {
+      s.ops->reset(s.target);
     }
   }
 
