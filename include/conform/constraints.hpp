@@ -330,8 +330,7 @@ struct path_under {
     while (!dir.empty() && dir.back() == '/') {
       dir.remove_suffix(1);
     }
-    return v.size() > dir.size() + 1 && v.compare(0, dir.size(), dir) == 0 &&
-           v[dir.size()] == '/';
+    return v.size() > dir.size() + 1 && v.compare(0, dir.size(), dir) == 0 && v[dir.size()] == '/';
   }
   static void expected(std::string& out) {
     out += "a path under ";

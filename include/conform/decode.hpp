@@ -78,8 +78,8 @@ void release_value(void* p) noexcept {
 }
 
 template <class Source>
-void run_decoder(slot root, void (*release)(void*), diagnostics& out,
-                 decode_options const& options, Source&& source) noexcept {
+void run_decoder(slot root, void (*release)(void*), diagnostics& out, decode_options const& options,
+                 Source&& source) noexcept {
   bool exhausted = false;
   {
     decoder d(options, out, root); // allocates nothing until it needs to

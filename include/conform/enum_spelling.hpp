@@ -57,7 +57,7 @@ struct enum_table {
 /// True for enums described with BOOST_DESCRIBE_ENUM (or _NESTED_ENUM).
 template <class E>
 inline constexpr bool is_described_enum_v =
-    std::is_enum_v<E> && boost::describe::has_describe_enumerators<E>::value;
+    std::is_enum_v<E>&& boost::describe::has_describe_enumerators<E>::value;
 
 /** The JSON spelling of an enumerator ("" for a value that is not an enumerator).
 
@@ -67,7 +67,8 @@ inline constexpr bool is_described_enum_v =
 */
 template <class E>
 constexpr std::string_view enum_to_string(E value) noexcept {
-  static_assert(is_described_enum_v<E>, "conform: the enum must be described with BOOST_DESCRIBE_ENUM");
+  static_assert(is_described_enum_v<E>,
+                "conform: the enum must be described with BOOST_DESCRIBE_ENUM");
   for (auto const& e : detail::enum_table<E>::entries) {
     if (e.value == value) {
       return e.name;
@@ -79,7 +80,8 @@ constexpr std::string_view enum_to_string(E value) noexcept {
 /// The enumerator spelled `text`, if any (exact, case-sensitive match).
 template <class E>
 constexpr std::optional<E> enum_from_string(std::string_view text) noexcept {
-  static_assert(is_described_enum_v<E>, "conform: the enum must be described with BOOST_DESCRIBE_ENUM");
+  static_assert(is_described_enum_v<E>,
+                "conform: the enum must be described with BOOST_DESCRIBE_ENUM");
   for (auto const& e : detail::enum_table<E>::entries) {
     if (e.name == text) {
       return e.value;

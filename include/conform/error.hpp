@@ -79,22 +79,38 @@ enum class severity : unsigned char { error, warning };
 /// The stable spelling of a code, e.g. "out_of_range". Never changes once released.
 constexpr std::string_view to_string(error e) noexcept {
   switch (e) {
-  case error::syntax_error: return "syntax_error";
-  case error::type_mismatch: return "type_mismatch";
-  case error::missing_member: return "missing_member";
-  case error::unknown_member: return "unknown_member";
-  case error::duplicate_key: return "duplicate_key";
-  case error::out_of_range: return "out_of_range";
-  case error::integer_overflow: return "integer_overflow";
-  case error::not_integer: return "not_integer";
-  case error::length_out_of_range: return "length_out_of_range";
-  case error::invalid_character: return "invalid_character";
-  case error::unknown_enum_value: return "unknown_enum_value";
-  case error::invalid_value: return "invalid_value";
-  case error::cross_member_rule: return "cross_member_rule";
-  case error::limit_exceeded: return "limit_exceeded";
-  case error::too_many_diagnostics: return "too_many_diagnostics";
-  case error::out_of_memory: return "out_of_memory";
+  case error::syntax_error:
+    return "syntax_error";
+  case error::type_mismatch:
+    return "type_mismatch";
+  case error::missing_member:
+    return "missing_member";
+  case error::unknown_member:
+    return "unknown_member";
+  case error::duplicate_key:
+    return "duplicate_key";
+  case error::out_of_range:
+    return "out_of_range";
+  case error::integer_overflow:
+    return "integer_overflow";
+  case error::not_integer:
+    return "not_integer";
+  case error::length_out_of_range:
+    return "length_out_of_range";
+  case error::invalid_character:
+    return "invalid_character";
+  case error::unknown_enum_value:
+    return "unknown_enum_value";
+  case error::invalid_value:
+    return "invalid_value";
+  case error::cross_member_rule:
+    return "cross_member_rule";
+  case error::limit_exceeded:
+    return "limit_exceeded";
+  case error::too_many_diagnostics:
+    return "too_many_diagnostics";
+  case error::out_of_memory:
+    return "out_of_memory";
   }
   return "unknown";
 }
@@ -107,22 +123,38 @@ constexpr std::string_view to_string(severity s) noexcept {
 /// A short, lower-case description of a code, without a trailing period.
 constexpr std::string_view describe(error e) noexcept {
   switch (e) {
-  case error::syntax_error: return "invalid JSON";
-  case error::type_mismatch: return "wrong type";
-  case error::missing_member: return "missing member";
-  case error::unknown_member: return "unknown member";
-  case error::duplicate_key: return "duplicate key";
-  case error::out_of_range: return "number out of range";
-  case error::integer_overflow: return "integer does not fit";
-  case error::not_integer: return "not an integer";
-  case error::length_out_of_range: return "length out of range";
-  case error::invalid_character: return "invalid character";
-  case error::unknown_enum_value: return "unknown enumeration value";
-  case error::invalid_value: return "invalid value";
-  case error::cross_member_rule: return "members violate a rule";
-  case error::limit_exceeded: return "limit exceeded";
-  case error::too_many_diagnostics: return "too many diagnostics";
-  case error::out_of_memory: return "out of memory";
+  case error::syntax_error:
+    return "invalid JSON";
+  case error::type_mismatch:
+    return "wrong type";
+  case error::missing_member:
+    return "missing member";
+  case error::unknown_member:
+    return "unknown member";
+  case error::duplicate_key:
+    return "duplicate key";
+  case error::out_of_range:
+    return "number out of range";
+  case error::integer_overflow:
+    return "integer does not fit";
+  case error::not_integer:
+    return "not an integer";
+  case error::length_out_of_range:
+    return "length out of range";
+  case error::invalid_character:
+    return "invalid character";
+  case error::unknown_enum_value:
+    return "unknown enumeration value";
+  case error::invalid_value:
+    return "invalid value";
+  case error::cross_member_rule:
+    return "members violate a rule";
+  case error::limit_exceeded:
+    return "limit exceeded";
+  case error::too_many_diagnostics:
+    return "too many diagnostics";
+  case error::out_of_memory:
+    return "out of memory";
   }
   return "unknown error";
 }
@@ -130,25 +162,29 @@ constexpr std::string_view describe(error e) noexcept {
 /// The group a code belongs to.
 constexpr condition condition_of(error e) noexcept {
   switch (e) {
-  case error::syntax_error: return condition::syntax;
+  case error::syntax_error:
+    return condition::syntax;
   case error::type_mismatch:
   case error::missing_member:
   case error::unknown_member:
-  case error::duplicate_key: return condition::schema;
+  case error::duplicate_key:
+    return condition::schema;
   case error::limit_exceeded:
   case error::too_many_diagnostics:
-  case error::out_of_memory: return condition::limit;
-  default: return condition::constraint;
+  case error::out_of_memory:
+    return condition::limit;
+  default:
+    return condition::constraint;
   }
 }
 
 /// Every code, in declaration order (for tests, documentation and exporters).
 inline constexpr error all_errors[] = {
-    error::syntax_error,       error::type_mismatch,       error::missing_member,
-    error::unknown_member,     error::duplicate_key,       error::out_of_range,
-    error::integer_overflow,   error::not_integer,         error::length_out_of_range,
-    error::invalid_character,  error::unknown_enum_value,  error::invalid_value,
-    error::cross_member_rule,  error::limit_exceeded,      error::too_many_diagnostics,
+    error::syntax_error,      error::type_mismatch,      error::missing_member,
+    error::unknown_member,    error::duplicate_key,      error::out_of_range,
+    error::integer_overflow,  error::not_integer,        error::length_out_of_range,
+    error::invalid_character, error::unknown_enum_value, error::invalid_value,
+    error::cross_member_rule, error::limit_exceeded,     error::too_many_diagnostics,
     error::out_of_memory,
 };
 
@@ -170,10 +206,14 @@ public:
   const char* name() const noexcept override { return "conform.condition"; }
   std::string message(int ev) const override {
     switch (static_cast<condition>(ev)) {
-    case condition::syntax: return "the text is not JSON";
-    case condition::schema: return "the JSON does not match the schema";
-    case condition::constraint: return "a value breaks a constraint";
-    case condition::limit: return "a resource limit was reached";
+    case condition::syntax:
+      return "the text is not JSON";
+    case condition::schema:
+      return "the JSON does not match the schema";
+    case condition::constraint:
+      return "a value breaks a constraint";
+    case condition::limit:
+      return "a resource limit was reached";
     }
     return "unknown condition";
   }

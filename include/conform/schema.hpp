@@ -50,7 +50,7 @@ rules<> conform_type_rules(T const*) noexcept;
     The constraints apply to the member's value: inside an optional when it holds one;
     `each<...>` applies to the elements of a vector or the values of a map.
     A constraint that cannot apply to the member's type is a compile error. */
-#define CONFORM_MEMBER_RULES(Type, member, ...)                                                   \
+#define CONFORM_MEMBER_RULES(Type, member, ...)                                                    \
   ::conform::rules<__VA_ARGS__> conform_member_rules(                                              \
       ::conform::member_tag<Type, &Type::member>) noexcept
 
@@ -58,7 +58,7 @@ rules<> conform_type_rules(T const*) noexcept;
 
         CONFORM_TYPE_RULES(http_get, conform::together<&http_get::path, &http_get::port>);
 */
-#define CONFORM_TYPE_RULES(Type, ...)                                                             \
+#define CONFORM_TYPE_RULES(Type, ...)                                                              \
   ::conform::rules<__VA_ARGS__> conform_type_rules(Type const*) noexcept
 
 namespace detail {
@@ -115,7 +115,7 @@ bool is_present(V const& v) noexcept {
 /// True for class types described with BOOST_DESCRIBE_STRUCT (or _CLASS).
 template <class T>
 inline constexpr bool is_described_struct_v =
-    std::is_class_v<T> && boost::describe::has_describe_members<T>::value;
+    std::is_class_v<T>&& boost::describe::has_describe_members<T>::value;
 
 } // namespace conform
 

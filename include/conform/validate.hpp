@@ -48,8 +48,7 @@ public:
     }
   }
 
-  void value_failed(error code, severity level, std::string expected,
-                    std::string found) override {
+  void value_failed(error code, severity level, std::string expected, std::string found) override {
     add(code, level, pointer_, std::move(expected), std::move(found));
   }
   void member_failed(std::string_view member, error code, severity level, std::string expected,

@@ -54,8 +54,13 @@ struct type_ops {
   bool (*begin_object)(decoder&, void* target);
   /// Starts an array value (pushes a frame). Returns false when the type is no array.
   bool (*begin_array)(decoder&, void* target);
-  /// Restores the default value (used when a duplicate key's last value wins).
+  /// Restores the default value (duplicate keys, rejected values); disengages an optional.
   void (*reset)(void* target);
+  /// std::optional<U>: U's operations (the decoder handles null and engagement itself, so
+  /// that each optional type costs two tiny functions instead of a copy of U's code).
+  type_ops const* inner;
+  /// std::optional<U>: engages the optional and returns the address of its value.
+  void* (*engage)(void* target);
 };
 
 struct member_desc {
@@ -114,16 +119,16 @@ enum class frame_kind : unsigned char { root, structure, map, array, skip };
 // does not pay to initialise what a shallow document never uses.
 struct frame {
   frame_kind kind;
-  bool child_skipped;     // the pending value of an object frame is skipped
-  std::int32_t member;    // structure: current member, -1 none, -2 unknown key
-  std::size_t count;      // members or elements so far; skip: nesting below it
-  position start;         // where '{' or '[' is
-  void* target;           // the struct, vector or map
-  void const* desc;       // struct_desc, array_desc or map_desc
-  slot self;              // the slot this container fills
-  slot child;             // the pending value (root, structure, map)
+  bool child_skipped;  // the pending value of an object frame is skipped
+  std::int32_t member; // structure: current member, -1 none, -2 unknown key
+  std::size_t count;   // members or elements so far; skip: nesting below it
+  position start;      // where '{' or '[' is
+  void* target;        // the struct, vector or map
+  void const* desc;    // struct_desc, array_desc or map_desc
+  slot self;           // the slot this container fills
+  slot child;          // the pending value (root, structure, map)
   rule_set const* element_rules;
-  std::uint64_t present;  // structure: members seen
+  std::uint64_t present; // structure: members seen
   std::string const* map_key;
 };
 
@@ -202,7 +207,7 @@ public:
       auto const* ad = static_cast<array_desc const*>(f.desc);
       void* element = ad->emplace(f.target);
       ++f.count;
-      if (!ad->element->assign(*this, element, s) || !run_rules(f.element_rules, element)) {
+      if (!assign(ad->element, element, s) || !run_rules(f.element_rules, element)) {
         ad->pop(frames_[top_].target);
       }
       return !stopped_;
@@ -213,7 +218,7 @@ public:
         f.child_skipped = false;
         return !stopped_;
       }
-      if (!f.child.ops->assign(*this, f.child.target, s)) {
+      if (!assign(f.child.ops, f.child.target, s)) {
         if (f.kind == frame_kind::map) {
           static_cast<map_desc const*>(f.desc)->erase(f.target, f.map_key);
           f.map_key = nullptr;
@@ -233,12 +238,8 @@ public:
       unknown_seen_[top_].clear();
     }
   }
-  void push_array(void* target, array_desc const* desc) {
-    push(frame_kind::array, target, desc);
-  }
-  void push_map(void* target, map_desc const* desc) {
-    push(frame_kind::map, target, desc);
-  }
+  void push_array(void* target, array_desc const* desc) { push(frame_kind::array, target, desc); }
+  void push_map(void* target, map_desc const* desc) { push(frame_kind::map, target, desc); }
 
   /// The current scalar has the wrong JSON kind.
   CONFORM_COLD void type_mismatch(std::string_view expected, scalar const& s) {
@@ -296,8 +297,8 @@ public:
     }
     std::string found;
     describe_number(found, s);
-    emit(error::out_of_range, severity::error, value_pointer(), "a finite number",
-         std::move(found), value_offset_);
+    emit(error::out_of_range, severity::error, value_pointer(), "a finite number", std::move(found),
+         value_offset_);
   }
 
   /// A finding about the current value (enumerations, constraints).
@@ -310,8 +311,7 @@ public:
   }
 
   // report_sink
-  void value_failed(error code, severity level, std::string expected,
-                    std::string found) override {
+  void value_failed(error code, severity level, std::string expected, std::string found) override {
     report_value(code, level, std::move(expected), std::move(found));
   }
   void member_failed(std::string_view member, error code, severity level, std::string expected,
@@ -368,8 +368,8 @@ public:
     diagnostic d;
     d.code = error::too_many_diagnostics;
     d.level = suppressed_errors_ != 0 ? severity::error : severity::warning;
-    d.expected = "at most " + std::to_string(options_.max_diagnostics) +
-                 " diagnostics (max_diagnostics)";
+    d.expected =
+        "at most " + std::to_string(options_.max_diagnostics) + " diagnostics (max_diagnostics)";
     d.found = std::to_string(suppressed_errors_ + suppressed_warnings_) + " more (" +
               std::to_string(suppressed_errors_) + " errors, " +
               std::to_string(suppressed_warnings_) + " warnings)";
@@ -452,8 +452,7 @@ private:
     pending_ = s;
     pending_start_ = offset;
     std::size_t parent = top_;
-    bool accepted = object ? s.ops->begin_object(*this, s.target)
-                           : s.ops->begin_array(*this, s.target);
+    bool accepted = begin_container(s, object);
     if (!accepted) {
       if (keeping(severity::error)) {
         emit(error::type_mismatch, severity::error, value_pointer(), std::string(s.ops->expected),
@@ -631,6 +630,42 @@ private:
     }
   }
 
+  // Stores a scalar through `ops`, unwrapping an optional: null disengages it (or is an
+  // error under null_policy::error), anything else engages it, and a rejected value leaves
+  // it disengaged.
+  bool assign(type_ops const* ops, void* target, scalar const& s) {
+    if (ops->inner == nullptr) {
+      return ops->assign(*this, target, s);
+    }
+    if (s.k == scalar::kind::null) {
+      ops->reset(target);
+      if (CONFORM_UNLIKELY(options_.null_members == null_policy::error)) {
+        type_mismatch(ops->inner->expected, s);
+        return false;
+      }
+      return true;
+    }
+    if (ops->inner->assign(*this, ops->engage(target), s)) {
+      return true;
+    }
+    ops->reset(target);
+    return false;
+  }
+
+  bool begin_container(slot const& s, bool object) {
+    type_ops const* ops = s.ops;
+    void* target = s.target;
+    if (ops->inner != nullptr) {
+      bool (*begin)(decoder&, void*) = object ? ops->inner->begin_object : ops->inner->begin_array;
+      if (begin(*this, ops->engage(target))) {
+        return true;
+      }
+      ops->reset(target);
+      return false;
+    }
+    return object ? ops->begin_object(*this, target) : ops->begin_array(*this, target);
+  }
+
   // Runs the checks of a completed value; false when one of them reported an error.
   bool run_rules(rule_set const* rules, void const* target) {
     if (rules == nullptr || rules->check == nullptr) {
@@ -771,8 +806,12 @@ private:
       return;
     }
     switch (s.k) {
-    case scalar::kind::int64: append_integer(out, s.i); break;
-    case scalar::kind::uint64: append_integer(out, s.u); break;
+    case scalar::kind::int64:
+      append_integer(out, s.i);
+      break;
+    case scalar::kind::uint64:
+      append_integer(out, s.u);
+      break;
     default:
       if (std::isfinite(s.d)) {
         append_double(out, s.d);
@@ -788,8 +827,12 @@ private:
       out += "string ";
       append_quoted(out, s.text);
       break;
-    case scalar::kind::boolean: out += s.b ? "true" : "false"; break;
-    case scalar::kind::null: out += "null"; break;
+    case scalar::kind::boolean:
+      out += s.b ? "true" : "false";
+      break;
+    case scalar::kind::null:
+      out += "null";
+      break;
     default:
       out += "number ";
       describe_number(out, s);
@@ -803,8 +846,8 @@ private:
   frame* frames_ = inline_frames_;
   std::size_t frame_capacity_ = inline_frames;
   std::unique_ptr<frame[]> heap_frames_;
-  std::vector<std::string> keys_;                       // unknown key per depth (lazy)
-  std::vector<std::vector<std::string>> unknown_seen_;  // unknown keys per open struct (lazy)
+  std::vector<std::string> keys_;                      // unknown key per depth (lazy)
+  std::vector<std::vector<std::string>> unknown_seen_; // unknown keys per open struct (lazy)
   std::size_t top_ = 0;
   std::size_t max_depth_ = 64;
   slot pending_;

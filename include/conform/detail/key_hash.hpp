@@ -34,7 +34,9 @@ inline std::uint64_t load8(char const* p) noexcept {
   return v;
 }
 #else
-inline std::uint64_t load8(char const* p) noexcept { return load_bytes(p, 8); }
+inline std::uint64_t load8(char const* p) noexcept {
+  return load_bytes(p, 8);
+}
 #endif
 
 constexpr std::uint32_t mix_key(std::uint64_t head, std::uint64_t tail, std::size_t n,
@@ -65,7 +67,9 @@ inline std::uint64_t load4(char const* p) noexcept {
   return v;
 }
 #else
-inline std::uint64_t load4(char const* p) noexcept { return load_bytes(p, 4); }
+inline std::uint64_t load4(char const* p) noexcept {
+  return load_bytes(p, 4);
+}
 #endif
 
 /// The same hash at run time (word loads; two overlapping loads cover 4 to 16 bytes).

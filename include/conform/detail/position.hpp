@@ -28,7 +28,9 @@ inline constexpr std::uint64_t max_anchor = (std::uint64_t(1) << 39) - 1;
 constexpr position lazy_position(std::uint64_t anchor, std::uint64_t count) noexcept {
   return (position(1) << 63) | (anchor << lazy_count_bits) | count;
 }
-constexpr bool is_lazy(position p) noexcept { return p != no_position && (p >> 63) != 0; }
+constexpr bool is_lazy(position p) noexcept {
+  return p != no_position && (p >> 63) != 0;
+}
 
 inline bool is_separator(char c) noexcept {
   return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == ',' || c == ':';
@@ -60,11 +62,15 @@ inline std::size_t skip_token(std::string_view t, std::size_t i) noexcept {
   case '{':
   case '}':
   case '[':
-  case ']': return i + 1;
+  case ']':
+    return i + 1;
   case 't':
-  case 'n': return i + 4;
-  case 'f': return i + 5;
-  case '"': return skip_string(t, i);
+  case 'n':
+    return i + 4;
+  case 'f':
+    return i + 5;
+  case '"':
+    return skip_string(t, i);
   default:
     while (i < t.size() && (t[i] == '-' || t[i] == '+' || t[i] == '.' || t[i] == 'e' ||
                             t[i] == 'E' || (t[i] >= '0' && t[i] <= '9'))) {

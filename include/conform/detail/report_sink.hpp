@@ -22,6 +22,7 @@ public:
   /// (empty: the object itself).
   virtual void member_failed(std::string_view member, error code, severity level,
                              std::string expected, std::string found) = 0;
+
 protected:
   ~report_sink() = default;
 };

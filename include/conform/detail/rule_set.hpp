@@ -40,8 +40,7 @@ struct each_args<each<Cs...>> {
 };
 
 template <class C>
-using is_plain_constraint =
-    std::integral_constant<bool, !is_each<C>::value && !is_annotation_v<C>>;
+using is_plain_constraint = std::integral_constant<bool, !is_each<C>::value && !is_annotation_v<C>>;
 
 template <class V>
 struct element_type {
@@ -97,9 +96,9 @@ struct rule_set_for<V, rules<Cs...>> {
   using plain = boost::mp11::mp_filter<is_plain_constraint, list>;
   using eaches = boost::mp11::mp_filter<is_each, list>;
   using element_rules = boost::mp11::mp_apply<
-      rules, boost::mp11::mp_append<boost::mp11::mp_list<>,
-                                    boost::mp11::mp_rename<typename each_args<Cs>::type,
-                                                           boost::mp11::mp_list>...>>;
+      rules, boost::mp11::mp_append<
+                 boost::mp11::mp_list<>,
+                 boost::mp11::mp_rename<typename each_args<Cs>::type, boost::mp11::mp_list>...>>;
 
   template <class C>
   static constexpr bool applies() {

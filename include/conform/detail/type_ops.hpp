@@ -36,8 +36,12 @@ namespace conform::detail {
 template <class T>
 struct dependent_false : std::false_type {};
 
-inline bool no_object(decoder&, void*) { return false; }
-inline bool no_array(decoder&, void*) { return false; }
+inline bool no_object(decoder&, void*) {
+  return false;
+}
+inline bool no_array(decoder&, void*) {
+  return false;
+}
 
 // Destroys and value-initialises in place: unlike `*p = T{}`, this needs no move
 // assignment, which for large structs is a lot of generated code per type.
@@ -94,8 +98,8 @@ struct ops_for<std::string> {
     d.type_mismatch(value.expected, s);
     return false;
   }
-  static constexpr type_ops value{"a string", &assign, &no_object, &no_array,
-                                  &reset_value<std::string>};
+  static constexpr type_ops value{
+      "a string", &assign, &no_object, &no_array, &reset_value<std::string>, nullptr, nullptr};
 };
 
 template <>
@@ -108,7 +112,8 @@ struct ops_for<bool> {
     d.type_mismatch(value.expected, s);
     return false;
   }
-  static constexpr type_ops value{"a boolean", &assign, &no_object, &no_array, &reset_value<bool>};
+  static constexpr type_ops value{"a boolean",        &assign, &no_object, &no_array,
+                                  &reset_value<bool>, nullptr, nullptr};
 };
 
 // ---- integers ----------------------------------------------------------------------------
@@ -118,7 +123,7 @@ constexpr std::string_view integer_type_name() noexcept {
   if constexpr (std::is_signed_v<I>) {
     return sizeof(I) == 1 ? "int8" : sizeof(I) == 2 ? "int16" : sizeof(I) == 4 ? "int32" : "int64";
   } else {
-    return sizeof(I) == 1 ? "uint8"
+    return sizeof(I) == 1   ? "uint8"
            : sizeof(I) == 2 ? "uint16"
            : sizeof(I) == 4 ? "uint32"
                             : "uint64";
@@ -182,7 +187,7 @@ struct ops_for<I, std::enable_if_t<std::is_integral_v<I> && !std::is_same_v<I, b
     }
   }
   static constexpr type_ops value{integer_expected<I>::view, &assign, &no_object, &no_array,
-                                  &reset_value<I>};
+                                  &reset_value<I>,           nullptr, nullptr};
 };
 
 // ---- floating point ----------------------------------------------------------------------
@@ -230,7 +235,8 @@ struct ops_for<F, std::enable_if_t<std::is_floating_point_v<F>>> {
       return false;
     }
   }
-  static constexpr type_ops value{"a number", &assign, &no_object, &no_array, &reset_value<F>};
+  static constexpr type_ops value{"a number",      &assign, &no_object, &no_array,
+                                  &reset_value<F>, nullptr, nullptr};
 };
 
 // ---- enumerations ------------------------------------------------------------------------
@@ -271,7 +277,7 @@ struct ops_for<E, std::enable_if_t<is_described_enum_v<E>>> {
     return false;
   }
   static constexpr type_ops value{"a string (enumeration)", &assign, &no_object, &no_array,
-                                  &reset_value<E>};
+                                  &reset_value<E>,          nullptr, nullptr};
 };
 
 template <class E>
@@ -293,58 +299,22 @@ struct ops_for<open_enum<E>> {
     return true; // the raw value is kept either way
   }
   static constexpr type_ops value{"a string (open enumeration)", &assign, &no_object, &no_array,
-                                  &reset_value<open_enum<E>>};
+                                  &reset_value<open_enum<E>>,    nullptr, nullptr};
 };
 
 // ---- optional ----------------------------------------------------------------------------
 
 template <class U>
 struct ops_for<std::optional<U>> {
+  static_assert(!is_optional<U>::value,
+                "conform: std::optional<std::optional<T>> is not supported");
   using opt = std::optional<U>;
-  static bool assign(decoder& d, void* p, scalar const& s) {
-    auto& o = *static_cast<opt*>(p);
-    if (s.k == scalar::kind::null) {
-      o.reset();
-      if (d.options().null_members == null_policy::error) {
-        d.type_mismatch(ops_of<U>()->expected, s);
-        return false;
-      }
-      return true;
-    }
-    if constexpr (std::is_same_v<U, std::string>) {
-      // One allocation of the right size instead of emplace-then-assign.
-      if (CONFORM_LIKELY(s.k == scalar::kind::string)) {
-        o.emplace(s.text.data(), s.text.size());
-        return true;
-      }
-    }
-    o.emplace();
-    if (!ops_of<U>()->assign(d, &*o, s)) {
-      o.reset();
-      return false;
-    }
-    return true;
-  }
-  static bool begin_object(decoder& d, void* p) {
-    auto& o = *static_cast<opt*>(p);
-    o.emplace();
-    if (!ops_of<U>()->begin_object(d, &*o)) {
-      o.reset();
-      return false;
-    }
-    return true;
-  }
-  static bool begin_array(decoder& d, void* p) {
-    auto& o = *static_cast<opt*>(p);
-    o.emplace();
-    if (!ops_of<U>()->begin_array(d, &*o)) {
-      o.reset();
-      return false;
-    }
-    return true;
-  }
-  static constexpr type_ops value{ops_for<U>::value.expected, &assign, &begin_object,
-                                  &begin_array, &reset_value<opt>};
+  static void* engage(void* p) { return &static_cast<opt*>(p)->emplace(); }
+  static void disengage(void* p) { static_cast<opt*>(p)->reset(); }
+  // Unused: the decoder unwraps optionals itself (decoder::assign, begin_container).
+  static bool assign(decoder&, void*, scalar const&) { return false; }
+  static constexpr type_ops value{
+      ops_for<U>::value.expected, &assign, &no_object, &no_array, &disengage, ops_of<U>(), &engage};
 };
 
 // ---- vector ------------------------------------------------------------------------------
@@ -363,8 +333,8 @@ struct ops_for<std::vector<U, A>> {
     d.push_array(p, &desc);
     return true;
   }
-  static constexpr type_ops value{"an array", &assign, &no_object, &begin_array,
-                                  &reset_value<vec>};
+  static constexpr type_ops value{"an array",        &assign, &no_object, &begin_array,
+                                  &reset_value<vec>, nullptr, nullptr};
 };
 
 // ---- map ---------------------------------------------------------------------------------
@@ -394,7 +364,7 @@ struct ops_for<std::map<std::string, U, C, A>> {
     return true;
   }
   static constexpr type_ops value{"an object (map)", &assign, &begin_object, &no_array,
-                                  &reset_value<map>};
+                                  &reset_value<map>, nullptr, nullptr};
 };
 
 // ---- described structs -------------------------------------------------------------------
@@ -450,8 +420,8 @@ struct struct_ops {
   static_assert(count <= 64, "conform: a described struct may have at most 64 members");
 
   template <class D>
-  using member_type = std::remove_cv_t<
-      std::remove_reference_t<decltype(std::declval<T&>().*D::pointer)>>;
+  using member_type =
+      std::remove_cv_t<std::remove_reference_t<decltype(std::declval<T&>().*D::pointer)>>;
 
   static constexpr std::array<std::string_view, count> make_names() noexcept {
     std::array<std::string_view, count> out{};
@@ -485,15 +455,10 @@ struct struct_ops {
     return mask;
   }
 
-  static constexpr struct_desc desc{detail::type_name<T>(),
-                                    member_table.data(),
-                                    static_cast<std::uint32_t>(count),
-                                    make_required_mask(),
-                                    hash.seed,
-                                    hash.mask,
-                                    hash.slots.data(),
-                                    names.data(),
-                                    type_rules_checker<T>()};
+  static constexpr struct_desc desc{
+      detail::type_name<T>(), member_table.data(), static_cast<std::uint32_t>(count),
+      make_required_mask(),   hash.seed,           hash.mask,
+      hash.slots.data(),      names.data(),        type_rules_checker<T>()};
 };
 
 template <class T>
@@ -506,8 +471,8 @@ struct ops_for<T, std::enable_if_t<is_described_struct_v<T>>> {
     d.push_struct(p, &struct_ops<T>::desc);
     return true;
   }
-  static constexpr type_ops value{"an object", &assign, &begin_object, &no_array,
-                                  &reset_value<T>};
+  static constexpr type_ops value{"an object",     &assign, &begin_object, &no_array,
+                                  &reset_value<T>, nullptr, nullptr};
 };
 
 /// The root slot of a decode into `value`.

@@ -81,7 +81,9 @@ inline bool walk_value(decoder& d, boost::json::value const& v) {
 }
 
 /// Runs the DOM front end over `v`, feeding `d`.
-inline void decode_value(decoder& d, boost::json::value const& v) { walk_value(d, v); }
+inline void decode_value(decoder& d, boost::json::value const& v) {
+  walk_value(d, v);
+}
 
 } // namespace conform::detail
 
