@@ -16,20 +16,20 @@ namespace readme {
 void check_response(std::string const& body, std::ostream& out) {
   auto result = conform::decode<conform::modelarts::training_job>(body);
   for (auto const& d : result.diagnostics) {
-    out << d.line << ':' << d.column << ": " << conform::to_string(d.level) << ": "
-        << d.message() << " [" << conform::to_string(d.code) << "] at " << d.pointer << '\n';
+    out << d.line << ':' << d.column << ": " << conform::to_string(d.level) << ": " << d.message()
+        << " [" << conform::to_string(d.code) << "] at " << d.pointer << '\n';
   }
   if (result.ok()) { // warnings allowed
     auto const& job = result.value;
-    out << "job " << job.metadata->name << " is "
-        << conform::enum_to_string(*job.status->phase) << '\n';
+    out << "job " << job.metadata->name << " is " << conform::enum_to_string(*job.status->phase)
+        << '\n';
   }
 }
 // ---------------------------------------------------------------------------------------------
 
 // --- README "Describe your own types" --------------------------------------------------------
 struct endpoint {
-  std::string host;               // required
+  std::string host;                 // required
   std::optional<std::int32_t> port; // optional
 };
 BOOST_DESCRIBE_STRUCT(endpoint, (), (host, port))

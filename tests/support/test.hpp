@@ -16,14 +16,20 @@
 
 namespace conform {
 // doctest prints codes and severities by name.
-inline std::ostream& operator<<(std::ostream& os, error e) { return os << to_string(e); }
-inline std::ostream& operator<<(std::ostream& os, severity s) { return os << to_string(s); }
+inline std::ostream& operator<<(std::ostream& os, error e) {
+  return os << to_string(e);
+}
+inline std::ostream& operator<<(std::ostream& os, severity s) {
+  return os << to_string(s);
+}
 } // namespace conform
 
 namespace conform_test {
 
 /// The repository root (set by the build).
-inline std::string source_dir() { return CONFORM_SOURCE_DIR; }
+inline std::string source_dir() {
+  return CONFORM_SOURCE_DIR;
+}
 
 /// The bytes of a file, or a thrown std::runtime_error naming it.
 inline std::string read_file(std::string const& path) {
