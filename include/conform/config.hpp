@@ -17,11 +17,13 @@
 #define CONFORM_UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define CONFORM_NOINLINE __attribute__((noinline))
 #define CONFORM_COLD __attribute__((cold, noinline))
+#define CONFORM_ALWAYS_INLINE inline __attribute__((always_inline))
 #else
 #define CONFORM_LIKELY(x) (x)
 #define CONFORM_UNLIKELY(x) (x)
 #define CONFORM_NOINLINE
 #define CONFORM_COLD
+#define CONFORM_ALWAYS_INLINE inline
 #endif
 
 #endif // CONFORM_CONFIG_HPP

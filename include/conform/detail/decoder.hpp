@@ -85,7 +85,7 @@ struct struct_desc {
 };
 
 /// The index of the member spelled `key`, or -1.
-inline std::int32_t find_member(struct_desc const* sd, std::string_view key) noexcept {
+CONFORM_ALWAYS_INLINE std::int32_t find_member(struct_desc const* sd, std::string_view key) noexcept {
   std::int8_t i = sd->slots[key_hash(key, sd->seed) & sd->mask];
   if (i >= 0 && same_key(key, sd->names[static_cast<std::size_t>(i)])) {
     return i;
@@ -175,7 +175,7 @@ public:
   bool object_end(position offset) { return container_end(offset); }
   bool array_end(position offset) { return container_end(offset); }
 
-  bool key(std::string_view k, position offset) {
+  CONFORM_ALWAYS_INLINE bool key(std::string_view k, position offset) {
     frame& f = frames_[top_];
     if (f.kind == frame_kind::skip) {
       return !stopped_;
@@ -193,7 +193,7 @@ public:
     return !stopped_;
   }
 
-  bool value(scalar const& s, position offset) {
+  CONFORM_ALWAYS_INLINE bool value(scalar const& s, position offset) {
     frame& f = frames_[top_];
     value_offset_ = offset;
     switch (f.kind) {
@@ -379,7 +379,7 @@ public:
 private:
   // ---- frames ---------------------------------------------------------------------------
 
-  frame& push(frame_kind kind, void* target, void const* desc) {
+  CONFORM_ALWAYS_INLINE frame& push(frame_kind kind, void* target, void const* desc) {
     ++top_;
     if (CONFORM_UNLIKELY(top_ == frame_capacity_)) {
       grow_frames();
@@ -525,7 +525,7 @@ private:
     }
   }
 
-  void structure_key(frame& f, std::string_view k, position offset) {
+  CONFORM_ALWAYS_INLINE void structure_key(frame& f, std::string_view k, position offset) {
     auto const* sd = static_cast<struct_desc const*>(f.desc);
     std::int32_t index = find_member(sd, k);
     if (CONFORM_UNLIKELY(index < 0)) {
@@ -633,7 +633,7 @@ private:
   // Stores a scalar through `ops`, unwrapping an optional: null disengages it (or is an
   // error under null_policy::error), anything else engages it, and a rejected value leaves
   // it disengaged.
-  bool assign(type_ops const* ops, void* target, scalar const& s) {
+  CONFORM_ALWAYS_INLINE bool assign(type_ops const* ops, void* target, scalar const& s) {
     if (ops->inner == nullptr) {
       return ops->assign(*this, target, s);
     }
@@ -667,7 +667,7 @@ private:
   }
 
   // Runs the checks of a completed value; false when one of them reported an error.
-  bool run_rules(rule_set const* rules, void const* target) {
+  CONFORM_ALWAYS_INLINE bool run_rules(rule_set const* rules, void const* target) {
     if (rules == nullptr || rules->check == nullptr) {
       return true;
     }

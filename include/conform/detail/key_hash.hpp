@@ -73,7 +73,7 @@ inline std::uint64_t load4(char const* p) noexcept {
 #endif
 
 /// The same hash at run time (word loads; two overlapping loads cover 4 to 16 bytes).
-inline std::uint32_t key_hash(std::string_view key, std::uint32_t seed) noexcept {
+CONFORM_ALWAYS_INLINE std::uint32_t key_hash(std::string_view key, std::uint32_t seed) noexcept {
   std::size_t n = key.size();
   char const* p = key.data();
   if (CONFORM_LIKELY(n >= 8)) {
@@ -86,7 +86,7 @@ inline std::uint32_t key_hash(std::string_view key, std::uint32_t seed) noexcept
 }
 
 /// Equality of a key with a member name of the same length.
-inline bool same_key(std::string_view key, std::string_view name) noexcept {
+CONFORM_ALWAYS_INLINE bool same_key(std::string_view key, std::string_view name) noexcept {
   std::size_t n = key.size();
   if (n != name.size()) {
     return false;
