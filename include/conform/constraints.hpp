@@ -62,11 +62,19 @@ struct range {
     }
   }
   static void expected(std::string& out) {
-    out += "a number in [";
-    detail::append_integer(out, Min);
-    out += ", ";
-    detail::append_integer(out, Max);
-    out += "]";
+    if (Max == std::numeric_limits<std::int64_t>::max()) {
+      out += "a number of at least ";
+      detail::append_integer(out, Min);
+    } else if (Min == std::numeric_limits<std::int64_t>::min()) {
+      out += "a number of at most ";
+      detail::append_integer(out, Max);
+    } else {
+      out += "a number in [";
+      detail::append_integer(out, Min);
+      out += ", ";
+      detail::append_integer(out, Max);
+      out += "]";
+    }
   }
   template <class V>
   static void found(V const& v, std::string& out) {

@@ -13,12 +13,15 @@
 #include <conform/open_enum.hpp>
 #include <conform/schema.hpp>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <type_traits>
 
 namespace conform {
 
+// A rule also declares `template <class T> static constexpr std::uint64_t members()`, the set of
+// members it reads (detail::member_bit); when one of them was rejected the rule is skipped.
 // The `Report` a rule receives offers:
 //   template <auto M> std::string_view name();            the JSON name of member M
 //   template <auto M> void fail(std::string expected, std::string found);   blame member M
@@ -28,6 +31,11 @@ namespace conform {
     ("must either be configured together or remain empty"). */
 template <auto A, auto B>
 struct together {
+  /// The members the rule reads (it is not checked when one of them was rejected).
+  template <class T>
+  static constexpr std::uint64_t members() noexcept {
+    return detail::member_bit<T, A>() | detail::member_bit<T, B>();
+  }
   static constexpr error code = error::cross_member_rule;
   static constexpr severity level = severity::error;
   template <class T, class Report>
@@ -56,6 +64,11 @@ struct together {
     &summary::log_dir>` ("log_dir is mandatory when log_type is not empty"). */
 template <auto A, auto B>
 struct requires_member {
+  /// The members the rule reads (it is not checked when one of them was rejected).
+  template <class T>
+  static constexpr std::uint64_t members() noexcept {
+    return detail::member_bit<T, A>() | detail::member_bit<T, B>();
+  }
   static constexpr error code = error::cross_member_rule;
   static constexpr severity level = severity::error;
   template <class T, class Report>
@@ -76,6 +89,11 @@ struct requires_member {
 /** At most one of two members. */
 template <auto A, auto B>
 struct exclusive {
+  /// The members the rule reads (it is not checked when one of them was rejected).
+  template <class T>
+  static constexpr std::uint64_t members() noexcept {
+    return detail::member_bit<T, A>() | detail::member_bit<T, B>();
+  }
   static constexpr error code = error::cross_member_rule;
   static constexpr severity level = severity::error;
   template <class T, class Report>
@@ -120,6 +138,11 @@ void append_constant(std::string& out, K const& k) {
     enumerator (for enum or open_enum members) or a string_view. */
 template <auto Required, auto When, class Value>
 struct required_if {
+  /// The members the rule reads (it is not checked when one of them was rejected).
+  template <class T>
+  static constexpr std::uint64_t members() noexcept {
+    return detail::member_bit<T, Required>() | detail::member_bit<T, When>();
+  }
   static constexpr error code = error::cross_member_rule;
   static constexpr severity level = severity::error;
   template <class T, class Report>
@@ -144,6 +167,11 @@ struct required_if {
     The later member is blamed. */
 template <auto Low, auto High>
 struct ordered {
+  /// The members the rule reads (it is not checked when one of them was rejected).
+  template <class T>
+  static constexpr std::uint64_t members() noexcept {
+    return detail::member_bit<T, Low>() | detail::member_bit<T, High>();
+  }
   static constexpr error code = error::cross_member_rule;
   static constexpr severity level = severity::error;
   template <class T, class Report>

@@ -100,6 +100,22 @@ std::string_view member_name() noexcept {
   return name;
 }
 
+/// The bit of member pointer M of T in a 64-bit member set (bit i = the i-th described member).
+template <class T, auto M>
+constexpr std::uint64_t member_bit() noexcept {
+  std::uint64_t bit = 0;
+  std::size_t i = 0;
+  boost::mp11::mp_for_each<public_members<T>>([&](auto d) {
+    if constexpr (std::is_same_v<std::remove_cv_t<decltype(d.pointer)>, decltype(M)>) {
+      if (d.pointer == M) {
+        bit = std::uint64_t(1) << i;
+      }
+    }
+    ++i;
+  });
+  return bit;
+}
+
 /// Whether a member holds a value: an optional that is engaged; any other member always does.
 template <class V>
 bool is_present(V const& v) noexcept {

@@ -9,6 +9,7 @@
 #include <conform/decode_options.hpp>
 #include <conform/detail/report_sink.hpp>
 #include <conform/detail/rule_set.hpp>
+#include <conform/detail/type_name.hpp>
 #include <conform/detail/text.hpp>
 #include <conform/diagnostic.hpp>
 #include <conform/enum_spelling.hpp>
@@ -35,10 +36,24 @@ public:
 
   template <class V>
   void value(V const& v, rule_set const* rules) {
+    using U = typename unwrap_optional<V>::type;
+    if constexpr (std::is_floating_point_v<U>) {
+      // A non-finite number is one finding; its range constraints would only repeat it.
+      U const* u = nullptr;
+      if constexpr (is_optional<V>::value) {
+        u = v ? &*v : nullptr;
+      } else {
+        u = &v;
+      }
+      if (u != nullptr && !std::isfinite(*u)) {
+        add(error::out_of_range, severity::error, pointer_, "a finite number",
+            *u != *u ? "NaN" : (*u > 0 ? "infinity" : "-infinity"));
+        return;
+      }
+    }
     if (rules != nullptr && rules->check != nullptr) {
       rules->check(*this, &v);
     }
-    using U = typename unwrap_optional<V>::type;
     if constexpr (is_optional<V>::value) {
       if (v) {
         inner<U>(*v, rules != nullptr ? rules->each : nullptr);
@@ -54,10 +69,28 @@ public:
   void member_failed(std::string_view member, error code, severity level, std::string expected,
                      std::string found) override {
     std::string p = pointer_;
+    std::string saved = member_;
     if (!member.empty()) {
       append_pointer_key(p, member);
+      member_ += "::";
+      member_ += member;
     }
     add(code, level, std::move(p), std::move(expected), std::move(found));
+    member_ = std::move(saved);
+  }
+
+  /// Closes the list: the too_many_diagnostics entry, when the cap was passed.
+  void finish() {
+    if (suppressed_errors_ + suppressed_warnings_ == 0) {
+      return;
+    }
+    diagnostic d;
+    d.code = error::too_many_diagnostics;
+    d.level = suppressed_errors_ != 0 ? severity::error : severity::warning;
+    d.expected =
+        "at most " + std::to_string(options_.max_diagnostics) + " diagnostics (max_diagnostics)";
+    d.found = std::to_string(suppressed_errors_ + suppressed_warnings_) + " more";
+    out_.items().push_back(std::move(d)); // counted already, one by one
   }
 
 private:
@@ -78,16 +111,20 @@ private:
         pointer_.resize(mark);
       }
     } else if constexpr (is_described_struct_v<U>) {
+      std::string saved_member = member_;
       boost::mp11::mp_for_each<public_members<U>>([&](auto d) {
         using M = std::remove_cv_t<std::remove_reference_t<decltype(u.*d.pointer)>>;
         std::size_t mark = pointer_.size();
         append_pointer_key(pointer_, d.name);
+        member_ = std::string(type_name<U>()) + "::" + d.name;
         value(u.*d.pointer, member_rule_set<U, d.pointer, M>());
         pointer_.resize(mark);
       });
+      member_ = std::string(type_name<U>());
       if constexpr (type_rules_checker<U>() != nullptr) {
         type_rules_checker<U>()(*this, &u);
       }
+      member_ = std::move(saved_member);
     } else if constexpr (is_open_enum<U>::value) {
       if (!u.is_known()) {
         std::string found;
@@ -104,11 +141,6 @@ private:
                                                                          : severity::warning,
             pointer_, std::move(expected), std::move(found));
       }
-    } else if constexpr (std::is_floating_point_v<U>) {
-      if (!std::isfinite(u)) {
-        add(error::out_of_range, severity::error, pointer_, "a finite number",
-            u != u ? "NaN" : (u > 0 ? "infinity" : "-infinity"));
-      }
     }
   }
 
@@ -116,6 +148,7 @@ private:
            std::string found) {
     if (out_.size() >= options_.max_diagnostics) {
       out_.count(level);
+      ++(level == severity::error ? suppressed_errors_ : suppressed_warnings_);
       return;
     }
     diagnostic d;
@@ -124,12 +157,16 @@ private:
     d.pointer = std::move(pointer);
     d.expected = std::move(expected);
     d.found = std::move(found);
+    d.member = member_;
     out_.push_back(std::move(d));
   }
 
   diagnostics& out_;
   decode_options const& options_;
   std::string pointer_;
+  std::string member_;
+  std::size_t suppressed_errors_ = 0;
+  std::size_t suppressed_warnings_ = 0;
 };
 
 } // namespace detail
@@ -146,6 +183,7 @@ diagnostics validate(T const& value, decode_options const& options = {}) {
   diagnostics out;
   detail::validator v(out, options);
   v.value(value, detail::rule_set_for<T, rules<>>::get_constexpr());
+  v.finish();
   return out;
 }
 

@@ -85,7 +85,8 @@ struct struct_desc {
 };
 
 /// The index of the member spelled `key`, or -1.
-CONFORM_ALWAYS_INLINE std::int32_t find_member(struct_desc const* sd, std::string_view key) noexcept {
+CONFORM_ALWAYS_INLINE std::int32_t find_member(struct_desc const* sd,
+                                               std::string_view key) noexcept {
   std::int8_t i = sd->slots[key_hash(key, sd->seed) & sd->mask];
   if (i >= 0 && same_key(key, sd->names[static_cast<std::size_t>(i)])) {
     return i;
@@ -128,7 +129,8 @@ struct frame {
   slot self;           // the slot this container fills
   slot child;          // the pending value (root, structure, map)
   rule_set const* element_rules;
-  std::uint64_t present; // structure: members seen
+  std::uint64_t present;  // structure: members seen
+  std::uint64_t rejected; // structure: members whose value was rejected; array, map: any
   std::string const* map_key;
 };
 
@@ -155,6 +157,7 @@ public:
     f.child = root;
     f.element_rules = nullptr;
     f.present = 0;
+    f.rejected = 0;
     f.map_key = nullptr;
   }
   decoder(decoder const&) = delete;
@@ -208,7 +211,8 @@ public:
       void* element = ad->emplace(f.target);
       ++f.count;
       if (!assign(ad->element, element, s) || !run_rules(f.element_rules, element)) {
-        ad->pop(frames_[top_].target);
+        ad->pop(f.target);
+        f.rejected = 1;
       }
       return !stopped_;
     }
@@ -219,6 +223,7 @@ public:
         return !stopped_;
       }
       if (!assign(f.child.ops, f.child.target, s)) {
+        mark_rejected(f);
         if (f.kind == frame_kind::map) {
           static_cast<map_desc const*>(f.desc)->erase(f.target, f.map_key);
           f.map_key = nullptr;
@@ -326,8 +331,8 @@ public:
     if (!member.empty()) {
       append_pointer_key(pointer, member);
       if (!text_.empty() && f.start != no_position) {
-        // The blamed member's key: found again in the object's text (cold path only).
-        at = find_member_key(text_, resolve_position(text_, f.start), member);
+        // The blamed member's value: found again in the object's text (cold path only).
+        at = find_member_value(text_, resolve_position(text_, f.start), member);
       }
     }
     emit(code, level, std::move(pointer), std::move(expected), std::move(found), at,
@@ -371,8 +376,10 @@ public:
     d.expected =
         "at most " + std::to_string(options_.max_diagnostics) + " diagnostics (max_diagnostics)";
     d.found = std::to_string(suppressed_errors_ + suppressed_warnings_) + " more (" +
-              std::to_string(suppressed_errors_) + " errors, " +
-              std::to_string(suppressed_warnings_) + " warnings)";
+              std::to_string(suppressed_errors_) +
+              (suppressed_errors_ == 1 ? " error, " : " errors, ") +
+              std::to_string(suppressed_warnings_) +
+              (suppressed_warnings_ == 1 ? " warning)" : " warnings)");
     out_.items().push_back(std::move(d)); // counted already, one by one
   }
 
@@ -396,6 +403,7 @@ private:
     f.child = slot{};
     f.element_rules = pending_.rules != nullptr ? pending_.rules->each : nullptr;
     f.present = 0;
+    f.rejected = 0;
     f.map_key = nullptr;
     return f;
   }
@@ -461,6 +469,7 @@ private:
         count_only(severity::error);
       }
       frame& p = frames_[parent];
+      mark_rejected(p);
       if (ad != nullptr) {
         ad->pop(p.target);
       } else if (p.kind == frame_kind::map) {
@@ -488,9 +497,12 @@ private:
     }
     slot self = f.self;
     position start = f.start;
+    // A container that lost elements to rejection is not also judged as a whole (its size
+    // would count the rejected ones as missing): one defect, one diagnostic.
+    bool judge = f.kind == frame_kind::structure || f.rejected == 0;
     --top_;
     value_offset_ = start;
-    if (!run_rules(self.rules, self.target)) {
+    if (judge && !run_rules(self.rules, self.target)) {
       reject_completed(self);
     }
     return !stopped_;
@@ -666,6 +678,19 @@ private:
     return object ? ops->begin_object(*this, target) : ops->begin_array(*this, target);
   }
 
+  // Records that the value being completed in frame `f` was rejected.
+  static void mark_rejected(frame& f) noexcept {
+    if (f.kind == frame_kind::structure) {
+      if (f.member >= 0) {
+        f.rejected |= std::uint64_t(1) << f.member;
+      }
+    } else {
+      f.rejected = 1;
+    }
+  }
+
+  std::uint64_t rejected_members() const noexcept override { return frames_[top_].rejected; }
+
   // Runs the checks of a completed value; false when one of them reported an error.
   CONFORM_ALWAYS_INLINE bool run_rules(rule_set const* rules, void const* target) {
     if (rules == nullptr || rules->check == nullptr) {
@@ -681,6 +706,7 @@ private:
   // array element or map entry is left out). Warnings keep the value.
   CONFORM_COLD void reject_completed(slot const& s) {
     frame& parent = frames_[top_];
+    mark_rejected(parent);
     if (parent.kind == frame_kind::array) {
       static_cast<array_desc const*>(parent.desc)->pop(parent.target);
     } else if (parent.kind == frame_kind::map) {

@@ -121,10 +121,10 @@ inline std::size_t skip_value(std::string_view t, std::size_t i) noexcept {
   return t.size();
 }
 
-/// The offset of the first key spelled `name` (without escapes) among the members of the
-/// object that starts at `object`, or `object` itself when there is none.
-inline std::size_t find_member_key(std::string_view t, std::size_t object,
-                                   std::string_view name) noexcept {
+/// The offset of the value of the first member whose key is spelled `name` (without
+/// escapes) in the object that starts at `object`, or `object` itself when there is none.
+inline std::size_t find_member_value(std::string_view t, std::size_t object,
+                                     std::string_view name) noexcept {
   if (object >= t.size() || t[object] != '{') {
     return object;
   }
@@ -132,7 +132,7 @@ inline std::size_t find_member_key(std::string_view t, std::size_t object,
   while (i < t.size() && t[i] == '"') {
     std::size_t key_end = skip_string(t, i);
     if (key_end - i - 2 == name.size() && t.compare(i + 1, name.size(), name) == 0) {
-      return i;
+      return skip_separators(t, key_end);
     }
     i = skip_separators(t, key_end);
     i = skip_separators(t, skip_value(t, i));

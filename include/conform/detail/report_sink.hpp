@@ -8,6 +8,7 @@
 #include <conform/config.hpp>
 #include <conform/error.hpp>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -22,6 +23,9 @@ public:
   /// (empty: the object itself).
   virtual void member_failed(std::string_view member, error code, severity level,
                              std::string expected, std::string found) = 0;
+  /// Members of the object being finished whose value was rejected (bit i = member i): a
+  /// cross-member rule about them is not checked, so that one defect makes one diagnostic.
+  virtual std::uint64_t rejected_members() const noexcept { return 0; }
 
 protected:
   ~report_sink() = default;

@@ -169,8 +169,19 @@ struct type_rules_runner<T, rules<Rs...>> {
     T const& obj = *static_cast<T const*>(p);
     (run_one<Rs>(sink, obj), ...);
   }
+  template <class R, class = void>
+  struct reads {
+    static constexpr std::uint64_t value = 0; // a user rule that does not say: always checked
+  };
+  template <class R>
+  struct reads<R, std::void_t<decltype(R::template members<T>())>> {
+    static constexpr std::uint64_t value = R::template members<T>();
+  };
   template <class R>
   static void run_one(report_sink& sink, T const& obj) {
+    if ((sink.rejected_members() & reads<R>::value) != 0) {
+      return; // a member it reads was rejected and reported already
+    }
     rule_report<T, R> report{sink};
     R::check(obj, report);
   }

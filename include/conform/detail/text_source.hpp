@@ -260,7 +260,12 @@ inline void decode_text(decoder& d, std::string_view text) {
   boost::json::basic_parser<text_handler> parser(po, d, text);
   boost::system::error_code ec;
   std::size_t consumed = parser.write_some(false, text.data(), text.size(), ec);
-  if (ec && ec.category() != boost_error_category()) {
+  if (!ec && consumed < text.size()) {
+    // basic_parser stops after one document without an error; the rest is extra data.
+    ec = boost::json::error::extra_data;
+  }
+  // Qualified: inside conform::detail the bare name is the category class, not the function.
+  if (ec && ec.category() != ::conform::boost_error_category()) {
     std::string expected;
     std::string found;
     describe_syntax_error(text, consumed, ec, expected, found);

@@ -8,6 +8,7 @@
 #include <conform/config.hpp>
 #include <conform/detail/decoder.hpp>
 #include <conform/detail/key_hash.hpp>
+#include <conform/detail/type_name.hpp>
 #include <conform/detail/rule_set.hpp>
 #include <conform/enum_spelling.hpp>
 #include <conform/open_enum.hpp>
@@ -52,24 +53,6 @@ void reset_value(void* p) {
   T* t = static_cast<T*>(p);
   t->~T();
   ::new (static_cast<void*>(t)) T();
-}
-
-/// The name of T, read from the compiler's function signature at compile time (no
-/// per-type runtime code, unlike boost::core::type_name): "ns::type".
-template <class T>
-constexpr std::string_view type_name() noexcept {
-#if defined(__clang__) || defined(__GNUC__)
-  std::string_view p = __PRETTY_FUNCTION__;
-  std::size_t start = p.find("T = ");
-  if (start == std::string_view::npos) {
-    return "object";
-  }
-  start += 4;
-  std::size_t end = p.find_first_of(";]", start);
-  return p.substr(start, end - start);
-#else
-  return "object";
-#endif
 }
 
 template <class T, class Enable = void>
