@@ -305,7 +305,13 @@ struct ops_for<std::optional<U>> {
 template <class U, class A>
 struct ops_for<std::vector<U, A>> {
   using vec = std::vector<U, A>;
-  static void* emplace(void* p) { return &static_cast<vec*>(p)->emplace_back(); }
+  static void* emplace(void* p) {
+    auto& v = *static_cast<vec*>(p);
+    if (v.capacity() == 0) {
+      v.reserve(4); // arrays in responses are mostly short: skip the 1, 2, 4 regrowth
+    }
+    return &v.emplace_back();
+  }
   static void pop(void* p) { static_cast<vec*>(p)->pop_back(); }
   static constexpr array_desc desc{ops_of<U>(), &emplace, &pop};
   static bool assign(decoder& d, void*, scalar const& s) {
