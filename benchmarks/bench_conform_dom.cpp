@@ -1,0 +1,36 @@
+// conform_bench: conform's DOM path, boost::json::parse then conform::decode<training_job>
+// on the value. Both steps are timed: that is what a caller who starts from text but wants
+// a DOM as well pays. Compared with boost.dom_describe (the same parse plus a plain walk).
+#include "bench.hpp"
+
+#include <conform/decode.hpp>
+#include <conform/modelarts.hpp>
+
+#include <boost/json/parse.hpp>
+
+namespace conform_bench {
+namespace {
+
+using conform::modelarts::training_job;
+
+void dom(benchmark::State& state, fixture const& f) {
+  conform::decode_options o; // as conform.text: every diagnostic kept
+  o.max_diagnostics = 1000;
+  run(state, f, {true, true}, [&](std::string_view d) {
+    boost::json::error_code ec;
+    boost::json::value v = boost::json::parse(d, ec);
+    if (ec) {
+      return outcome{};
+    }
+    auto r = conform::decode<training_job>(v, o);
+    return outcome{r.ok(), r.diagnostics.size()};
+  });
+}
+
+} // namespace
+
+void add_conform_dom_readers(std::vector<reader>& out) {
+  out.push_back({"conform.dom", &dom, {"example_first_error"}});
+}
+
+} // namespace conform_bench

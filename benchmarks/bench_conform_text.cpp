@@ -1,0 +1,50 @@
+// conform_bench: conform's text path, conform::decode<training_job>(text): Boost.JSON's
+// basic_parser straight into the struct, with every diagnostic collected (line and column
+// included). Also the first-error and fail_fast cases. Its own translation unit because it
+// instantiates the whole decoder for the ModelArts schema, the slowest part of the build.
+#include "bench.hpp"
+
+#include <conform/decode.hpp>
+#include <conform/modelarts.hpp>
+
+namespace conform_bench {
+namespace {
+
+using conform::modelarts::training_job;
+
+// Defaults, except that every diagnostic is kept: errors.json has hundreds, and the cost of
+// collecting them all is what that fixture measures (the default keeps 100).
+conform::decode_options all_diagnostics() {
+  conform::decode_options o;
+  o.max_diagnostics = 1000;
+  return o;
+}
+
+void text(benchmark::State& state, fixture const& f) {
+  conform::decode_options const o = all_diagnostics();
+  run(state, f, {true, true}, [&](std::string_view d) {
+    auto r = conform::decode<training_job>(d, o);
+    return outcome{r.ok(), r.diagnostics.size()};
+  });
+}
+
+void text_fail_fast(benchmark::State& state, fixture const& f) {
+  conform::decode_options o = all_diagnostics();
+  o.fail_fast = true;
+  run(state, f, {true, true}, [&](std::string_view d) {
+    auto r = conform::decode<training_job>(d, o);
+    return outcome{r.ok(), r.diagnostics.size()};
+  });
+}
+
+} // namespace
+
+void add_conform_text_readers(std::vector<reader>& out) {
+  out.push_back({"conform.text", &text, {"example_first_error"}});
+  out.push_back({"conform.text.fail_fast",
+                 &text_fail_fast,
+                 {},
+                 {"example", "example_first_error", "errors"}});
+}
+
+} // namespace conform_bench
