@@ -53,10 +53,13 @@ struct range {
   template <class V>
   static constexpr bool check(V const& v) noexcept {
     if constexpr (std::is_floating_point_v<V>) {
-      return v >= static_cast<V>(Min) && v <= static_cast<V>(Max);
+      return v >= static_cast<V>(Min) &&
+             (Max == std::numeric_limits<std::int64_t>::max() || v <= static_cast<V>(Max));
     } else if constexpr (std::is_unsigned_v<V>) {
+      // Max == INT64_MAX means "no upper bound" (at_least): unsigned values beyond it pass.
       return (Min <= 0 || v >= static_cast<std::uint64_t>(Min)) &&
-             (Max >= 0 && v <= static_cast<std::uint64_t>(Max));
+             (Max == std::numeric_limits<std::int64_t>::max() ||
+              (Max >= 0 && v <= static_cast<std::uint64_t>(Max)));
     } else {
       return static_cast<std::int64_t>(v) >= Min && static_cast<std::int64_t>(v) <= Max;
     }
@@ -103,6 +106,8 @@ struct greater_than {
   static constexpr bool check(V const& v) noexcept {
     if constexpr (std::is_floating_point_v<V>) {
       return v > static_cast<V>(Min);
+    } else if constexpr (std::is_unsigned_v<V>) {
+      return Min < 0 || v > static_cast<std::uint64_t>(Min);
     } else {
       return static_cast<std::int64_t>(v) > Min;
     }
@@ -147,7 +152,7 @@ struct length {
     } else if (Min == Max) {
       out += "exactly ";
       detail::append_integer(out, Min);
-      out += " characters";
+      out += Min == 1 ? " character" : " characters";
     } else {
       detail::append_integer(out, Min);
       out += " to ";
@@ -156,8 +161,9 @@ struct length {
     }
   }
   static void found(std::string const& v, std::string& out) {
-    detail::append_integer(out, detail::utf8_length(v));
-    out += " characters";
+    std::size_t n = detail::utf8_length(v);
+    detail::append_integer(out, n);
+    out += n == 1 ? " character" : " characters";
   }
 };
 
@@ -190,7 +196,8 @@ struct size {
       out += " to ";
       detail::append_integer(out, Max);
     }
-    out += Max == 1 && Min == 1 ? " element" : " elements";
+    bool one = (Min == Max || Max == std::numeric_limits<std::size_t>::max()) ? Min == 1 : Max == 1;
+    out += one ? " element" : " elements";
   }
   template <class V>
   static void found(V const& v, std::string& out) {

@@ -170,6 +170,7 @@ decode_result<T> decode(boost::json::value const& value,
 template <class T>
 diagnostics decode_into(T& out, std::string_view text,
                         decode_options const& options = {}) noexcept {
+  static_assert(!std::is_const_v<T>, "conform: cannot decode into a const object");
   diagnostics ds;
   out = T{};
   detail::decode_text_into(detail::root_slot(out), &detail::release_value<T>, text, ds, options);
@@ -198,6 +199,18 @@ T decode_or_throw(std::string_view text, decode_options const& options = {}) {
     throw decode_error(std::move(r.diagnostics));
   }
   return std::move(r.value);
+}
+
+/// Overload for C strings.
+template <class T>
+T decode_or_throw(char const* text, decode_options const& options = {}) {
+  return decode_or_throw<T>(std::string_view(text), options);
+}
+
+/// Overload for std::string.
+template <class T>
+T decode_or_throw(std::string const& text, decode_options const& options = {}) {
+  return decode_or_throw<T>(std::string_view(text), options);
 }
 
 /// Overload for a boost::json::value.

@@ -127,6 +127,20 @@ private:
   std::size_t warnings_ = 0;
 };
 
+namespace detail {
+/// The entry that closes a list cut at `max` diagnostics (shared by decode and validate).
+inline diagnostic too_many_entry(std::size_t max, std::size_t errors, std::size_t warnings) {
+  diagnostic d;
+  d.code = error::too_many_diagnostics;
+  d.level = errors != 0 ? severity::error : severity::warning;
+  d.expected = "at most " + std::to_string(max) + " diagnostics (max_diagnostics)";
+  d.found = std::to_string(errors + warnings) + " more (" + std::to_string(errors) +
+            (errors == 1 ? " error, " : " errors, ") + std::to_string(warnings) +
+            (warnings == 1 ? " warning)" : " warnings)");
+  return d;
+}
+} // namespace detail
+
 /// One line: `line:column: severity: message [code] at pointer`.
 inline std::ostream& operator<<(std::ostream& os, diagnostic const& d) {
   if (d.line != 0) {

@@ -70,7 +70,8 @@ template <class T>
 using type_rules_t = decltype(conform_type_rules(static_cast<T const*>(nullptr)));
 
 template <class T>
-using public_members = boost::describe::describe_members<T, boost::describe::mod_public>;
+using public_members = boost::describe::describe_members<T, boost::describe::mod_public |
+                                                                boost::describe::mod_inherited>;
 
 template <class T>
 struct is_optional : std::false_type {};

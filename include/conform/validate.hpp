@@ -84,12 +84,8 @@ public:
     if (suppressed_errors_ + suppressed_warnings_ == 0) {
       return;
     }
-    diagnostic d;
-    d.code = error::too_many_diagnostics;
-    d.level = suppressed_errors_ != 0 ? severity::error : severity::warning;
-    d.expected =
-        "at most " + std::to_string(options_.max_diagnostics) + " diagnostics (max_diagnostics)";
-    d.found = std::to_string(suppressed_errors_ + suppressed_warnings_) + " more";
+    diagnostic d =
+        too_many_entry(options_.max_diagnostics, suppressed_errors_, suppressed_warnings_);
     out_.items().push_back(std::move(d)); // counted already, one by one
   }
 

@@ -18,6 +18,8 @@
 #include <conform/json_pointer.hpp>
 
 #include <algorithm>
+#include <charconv>
+#include <system_error>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -41,6 +43,25 @@ struct scalar {
   double d = 0;
   bool b = false;
 };
+
+/// Converts a real scalar exactly: Boost 1.81's own conversion is off by an ulp on many
+/// 17-digit inputs, so the raw token is re-read with std::from_chars (correctly rounded).
+/// Returns false for values that are not finite (1e400).
+inline bool exact_real(scalar const& s, double& out) noexcept {
+  if (s.text.empty()) {
+    out = s.d;
+    return std::isfinite(out);
+  }
+  double v = 0;
+  auto r = std::from_chars(s.text.data(), s.text.data() + s.text.size(), v);
+  if (r.ec == std::errc()) {
+    out = v;
+    return std::isfinite(v);
+  }
+  // Out of range: underflow keeps Boost's (zero or subnormal) result; overflow is infinite.
+  out = s.d;
+  return std::isfinite(s.d);
+}
 
 class decoder;
 
@@ -79,6 +100,7 @@ struct struct_desc {
   // The perfect hash of the member names (type_ops.hpp computes it at compile time).
   std::uint32_t seed;
   std::uint32_t mask;
+  bool full_hash;
   std::int8_t const* slots;
   std::string_view const* names;
   void (*cross_rules)(report_sink&, void const*);
@@ -91,7 +113,7 @@ CONFORM_ALWAYS_INLINE std::int32_t find_member(struct_desc const* sd, std::strin
   if (hint < sd->count && same_key(key, sd->names[hint])) {
     return static_cast<std::int32_t>(hint);
   }
-  std::int8_t i = sd->slots[key_hash(key, sd->seed) & sd->mask];
+  std::int8_t i = sd->slots[key_hash(key, sd->seed, sd->full_hash) & sd->mask];
   if (i >= 0 && same_key(key, sd->names[static_cast<std::size_t>(i)])) {
     return i;
   }
@@ -136,10 +158,26 @@ struct frame {
   std::uint64_t present;  // structure: members seen
   std::uint64_t rejected; // structure: members whose value was rejected; array, map: any
   std::string const* map_key;
+  bool value_pending; // map: a key was read, its value has not started
 };
 
 /// No offset: the source is a DOM.
 inline constexpr std::size_t no_offset = diagnostic::no_offset;
+
+inline std::string string_limit_expected(decode_options const& o) {
+  return "at most " + std::to_string(o.max_string_bytes) +
+         " bytes in one string or key (max_string_bytes)";
+}
+inline std::string string_limit_found(decode_options const& o) {
+  return "more than " + std::to_string(o.max_string_bytes) + " bytes";
+}
+
+/// Where a limit was reached, for the pointer of its diagnostic.
+enum class limit_site : unsigned char {
+  document,   ///< the whole input ("")
+  container,  ///< the innermost open array or object (its size, or a key in it)
+  next_value, ///< the value being started (too deep, or a string too long)
+};
 
 /// Frames kept inside the decoder; deeper documents move them to the heap.
 inline constexpr std::size_t inline_frames = 20;
@@ -163,12 +201,16 @@ public:
     f.present = 0;
     f.rejected = 0;
     f.map_key = nullptr;
+    f.value_pending = false;
   }
   decoder(decoder const&) = delete;
   decoder& operator=(decoder const&) = delete;
 
   /// The text being decoded (the text front end sets it; positions resolve against it).
-  void set_text(std::string_view text) noexcept { text_ = text; }
+  void set_text(std::string_view text) noexcept {
+    text_ = text;
+    from_text_ = true;
+  }
 
   decode_options const& options() const noexcept { return options_; }
   bool stopped() const noexcept { return stopped_; }
@@ -190,7 +232,7 @@ public:
     if (CONFORM_UNLIKELY(++f.count > options_.max_object_size)) {
       return limit_reached("at most " + std::to_string(options_.max_object_size) +
                                " members in one object (max_object_size)",
-                           "more members", offset, true);
+                           "more members", offset, limit_site::container);
     }
     if (f.kind == frame_kind::structure) {
       structure_key(f, k, offset);
@@ -221,6 +263,7 @@ public:
       return !stopped_;
     }
     default:
+      f.value_pending = false;
       if (f.child_skipped) {
         check_skipped_scalar(s);
         f.child_skipped = false;
@@ -229,8 +272,7 @@ public:
       if (!assign(f.child.ops, f.child.target, s)) {
         mark_rejected(f);
         if (f.kind == frame_kind::map) {
-          static_cast<map_desc const*>(f.desc)->erase(f.target, f.map_key);
-          f.map_key = nullptr;
+          defer_erase(f);
         }
       } else if (!run_rules(f.child.rules, f.child.target)) {
         reject_completed(f.child);
@@ -325,6 +367,9 @@ public:
   }
   void member_failed(std::string_view member, error code, severity level, std::string expected,
                      std::string found) override {
+    if (stopped_) {
+      return; // fail_fast: one error is all that was asked for
+    }
     if (!keeping(level)) {
       return count_only(level);
     }
@@ -334,9 +379,11 @@ public:
     position at = f.start;
     if (!member.empty()) {
       append_pointer_key(pointer, member);
-      if (!text_.empty() && f.start != no_position) {
-        // The blamed member's value: found again in the object's text (cold path only).
-        at = find_member_value(text_, resolve_position(text_, f.start), member);
+      if (from_text_ && f.start != no_position) {
+        // The blamed member's value: found again in the object's text (cold path only); the
+        // last occurrence when a repeated key's last value is the one kept.
+        at = find_member_value(text_, resolve_position(text_, f.start), member,
+                               options_.duplicate_keys == duplicate_key_policy::warning_last_wins);
       }
     }
     emit(code, level, std::move(pointer), std::move(expected), std::move(found), at,
@@ -357,33 +404,54 @@ public:
 
   /// A resource limit was reached; decoding ends here.
   CONFORM_COLD bool limit_reached(std::string expected, std::string found, position offset,
-                                  bool inside_top) {
+                                  limit_site site) {
     stopped_ = true;
     if (!keeping(severity::error)) {
       count_only(severity::error);
       return false;
     }
-    emit(error::limit_exceeded, severity::error,
-         pointer_upto(inside_top ? top_ : (top_ == 0 ? 0 : top_ - 1)), std::move(expected),
+    std::string pointer;
+    if (site == limit_site::container) {
+      pointer = pointer_upto(top_ == 0 ? 0 : top_ - 1);
+    } else if (site == limit_site::next_value) {
+      frame const& f = frames_[top_];
+      if (f.kind == frame_kind::array) {
+        pointer = pointer_upto(top_ - 1);
+        append_pointer_index(pointer, f.count);
+      } else {
+        pointer = pointer_upto(top_);
+      }
+    }
+    emit(error::limit_exceeded, severity::error, std::move(pointer), std::move(expected),
          std::move(found), offset);
     return false;
   }
 
+  /// Decoding ended (normally or not): maps still open lose the entries that were rejected
+  /// or whose value never came (a syntax error right after the key).
+  void close_open_maps() {
+    for (std::size_t depth = top_; depth >= 1; --depth) {
+      frame& f = frames_[depth];
+      if (f.kind != frame_kind::map) {
+        continue;
+      }
+      if (f.value_pending && f.map_key != nullptr) {
+        static_cast<map_desc const*>(f.desc)->erase(f.target, f.map_key);
+        f.map_key = nullptr;
+        f.value_pending = false;
+      }
+      erase_rejected(depth);
+    }
+  }
+
   /// Closes the list: the too_many_diagnostics entry, when the cap was passed.
   void finish() {
+    close_open_maps();
     if (suppressed_errors_ + suppressed_warnings_ == 0) {
       return;
     }
-    diagnostic d;
-    d.code = error::too_many_diagnostics;
-    d.level = suppressed_errors_ != 0 ? severity::error : severity::warning;
-    d.expected =
-        "at most " + std::to_string(options_.max_diagnostics) + " diagnostics (max_diagnostics)";
-    d.found = std::to_string(suppressed_errors_ + suppressed_warnings_) + " more (" +
-              std::to_string(suppressed_errors_) +
-              (suppressed_errors_ == 1 ? " error, " : " errors, ") +
-              std::to_string(suppressed_warnings_) +
-              (suppressed_warnings_ == 1 ? " warning)" : " warnings)");
+    diagnostic d =
+        too_many_entry(options_.max_diagnostics, suppressed_errors_, suppressed_warnings_);
     out_.items().push_back(std::move(d)); // counted already, one by one
   }
 
@@ -409,6 +477,7 @@ private:
     f.present = 0;
     f.rejected = 0;
     f.map_key = nullptr;
+    f.value_pending = false;
     return f;
   }
 
@@ -435,7 +504,7 @@ private:
     if (CONFORM_UNLIKELY(depth >= max_depth_)) {
       return limit_reached("at most " + std::to_string(max_depth_) +
                                " nested arrays and objects (max_depth)",
-                           "deeper nesting", offset, true);
+                           "deeper nesting", offset, limit_site::next_value);
     }
     if (f.kind == frame_kind::skip) {
       ++f.count;
@@ -454,8 +523,10 @@ private:
     } else if (f.child_skipped) {
       skipped = true;
       f.child_skipped = false;
+      f.value_pending = false;
     } else {
       s = f.child;
+      f.value_pending = false;
     }
     if (skipped) {
       push_skip(offset);
@@ -477,8 +548,7 @@ private:
       if (ad != nullptr) {
         ad->pop(p.target);
       } else if (p.kind == frame_kind::map) {
-        static_cast<map_desc const*>(p.desc)->erase(p.target, p.map_key);
-        p.map_key = nullptr;
+        defer_erase(p);
       }
       push_skip(offset);
     }
@@ -498,6 +568,8 @@ private:
     (void)offset;
     if (f.kind == frame_kind::structure) {
       finish_struct(f);
+    } else if (f.kind == frame_kind::map && !rejected_entries_.empty()) {
+      erase_rejected(top_);
     }
     slot self = f.self;
     position start = f.start;
@@ -518,13 +590,13 @@ private:
     if (CONFORM_UNLIKELY(missing != 0)) {
       report_missing(f, sd, missing);
     }
-    if (sd->cross_rules != nullptr) {
+    if (sd->cross_rules != nullptr && !stopped_) {
       sd->cross_rules(*this, f.target);
     }
   }
 
   CONFORM_COLD void report_missing(frame& f, struct_desc const* sd, std::uint64_t missing) {
-    for (std::uint32_t i = 0; i < sd->count; ++i) {
+    for (std::uint32_t i = 0; i < sd->count && !stopped_; ++i) {
       if ((missing >> i) & 1u) {
         if (!keeping(severity::error)) {
           count_only(severity::error);
@@ -630,18 +702,26 @@ private:
         return;
       }
       md->element->reset(value);
+      // The last value wins: an earlier rejection of this key no longer applies.
+      for (auto& e : rejected_entries_) {
+        if (e.first == top_ && e.second == stored) {
+          e.second = nullptr;
+        }
+      }
     }
     f.child = slot{value, md->element, f.element_rules};
+    f.value_pending = true;
   }
 
   bool array_too_large(position offset) {
     return limit_reached("at most " + std::to_string(options_.max_array_size) +
                              " elements in one array (max_array_size)",
-                         "more elements", offset, true);
+                         "more elements", offset, limit_site::container);
   }
 
   void check_skipped_scalar(scalar const& s) {
-    if (s.k == scalar::kind::real && !std::isfinite(s.d)) {
+    double ignored = 0;
+    if (s.k == scalar::kind::real && !exact_real(s, ignored)) {
       not_finite(s);
     }
   }
@@ -682,6 +762,25 @@ private:
     return object ? ops->begin_object(*this, target) : ops->begin_array(*this, target);
   }
 
+  // A map entry whose value was rejected is erased when its map closes (or decoding ends).
+  CONFORM_COLD void defer_erase(frame& f) {
+    if (f.map_key != nullptr) {
+      rejected_entries_.emplace_back(top_of(f), f.map_key);
+    }
+    f.map_key = nullptr;
+  }
+  std::size_t top_of(frame const& f) const noexcept {
+    return static_cast<std::size_t>(&f - frames_);
+  }
+  CONFORM_COLD void erase_rejected(std::size_t depth) {
+    frame& f = frames_[depth];
+    auto const* md = static_cast<map_desc const*>(f.desc);
+    while (!rejected_entries_.empty() && rejected_entries_.back().first == depth) {
+      md->erase(f.target, rejected_entries_.back().second);
+      rejected_entries_.pop_back();
+    }
+  }
+
   // Records that the value being completed in frame `f` was rejected.
   static void mark_rejected(frame& f) noexcept {
     if (f.kind == frame_kind::structure) {
@@ -714,8 +813,7 @@ private:
     if (parent.kind == frame_kind::array) {
       static_cast<array_desc const*>(parent.desc)->pop(parent.target);
     } else if (parent.kind == frame_kind::map) {
-      static_cast<map_desc const*>(parent.desc)->erase(parent.target, parent.map_key);
-      parent.map_key = nullptr;
+      defer_erase(parent);
     } else {
       s.ops->reset(s.target);
     }
@@ -745,7 +843,7 @@ private:
     d.pointer = std::move(pointer);
     d.expected = std::move(expected);
     d.found = std::move(found);
-    d.offset = text_.empty() ? no_offset : resolve_position(text_, offset);
+    d.offset = from_text_ ? resolve_position(text_, offset) : no_offset;
     d.member = member.empty() && code != error::syntax_error && code != error::limit_exceeded
                    ? member_path(top_, {})
                    : std::move(member);
@@ -872,6 +970,10 @@ private:
   decode_options const& options_;
   diagnostics& out_;
   std::string_view text_;
+  bool from_text_ = false;
+  // Map entries whose value was rejected, erased when their map closes: kept until then so
+  // that a repeated key is still recognised as a duplicate.
+  std::vector<std::pair<std::size_t, std::string const*>> rejected_entries_;
   frame inline_frames_[inline_frames];
   frame* frames_ = inline_frames_;
   std::size_t frame_capacity_ = inline_frames;

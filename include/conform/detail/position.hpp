@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace conform::detail {
@@ -121,23 +122,101 @@ inline std::size_t skip_value(std::string_view t, std::size_t i) noexcept {
   return t.size();
 }
 
-/// The offset of the value of the first member whose key is spelled `name` (without
-/// escapes) in the object that starts at `object`, or `object` itself when there is none.
-inline std::size_t find_member_value(std::string_view t, std::size_t object,
-                                     std::string_view name) noexcept {
+/// Unescapes the JSON string token [begin, end) (quotes included) of validated text.
+inline std::string unescape_token(std::string_view t, std::size_t begin, std::size_t end) {
+  std::string out;
+  auto hex4 = [&](std::size_t i) {
+    unsigned v = 0;
+    for (std::size_t k = 0; k < 4 && i + k < t.size(); ++k) {
+      char c = t[i + k];
+      v = v * 16 + static_cast<unsigned>(c >= 'a'   ? c - 'a' + 10
+                                         : c >= 'A' ? c - 'A' + 10
+                                                    : c - '0');
+    }
+    return v;
+  };
+  auto put = [&](std::uint32_t cp) {
+    if (cp < 0x80) {
+      out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+      out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+      out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+      out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+  };
+  for (std::size_t i = begin + 1; i + 1 < end; ++i) {
+    if (t[i] != '\\') {
+      out.push_back(t[i]);
+      continue;
+    }
+    char e = t[++i];
+    switch (e) {
+    case 'b':
+      out.push_back('\b');
+      break;
+    case 'f':
+      out.push_back('\f');
+      break;
+    case 'n':
+      out.push_back('\n');
+      break;
+    case 'r':
+      out.push_back('\r');
+      break;
+    case 't':
+      out.push_back('\t');
+      break;
+    case 'u': {
+      std::uint32_t cp = hex4(i + 1);
+      i += 4;
+      if (cp >= 0xD800 && cp < 0xDC00 && i + 6 < end && t[i + 1] == '\\' && t[i + 2] == 'u') {
+        std::uint32_t low = hex4(i + 3);
+        cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+        i += 6;
+      }
+      put(cp);
+      break;
+    }
+    default:
+      out.push_back(e); // '"', '\\', '/'
+    }
+  }
+  return out;
+}
+
+/// The offset of the value of the member whose key is `name` in the object that starts at
+/// `object` (the first such member, or the last when `last`), or `object` itself when there
+/// is none. Keys are compared after unescaping. Cold path: only for diagnostics.
+inline std::size_t find_member_value(std::string_view t, std::size_t object, std::string_view name,
+                                     bool last = false) {
   if (object >= t.size() || t[object] != '{') {
     return object;
   }
+  std::size_t found = object;
   std::size_t i = skip_separators(t, object + 1);
   while (i < t.size() && t[i] == '"') {
     std::size_t key_end = skip_string(t, i);
-    if (key_end - i - 2 == name.size() && t.compare(i + 1, name.size(), name) == 0) {
-      return skip_separators(t, key_end);
+    std::string_view raw = t.substr(i + 1, key_end - i - 2);
+    bool match = raw.find('\\') == std::string_view::npos ? raw == name
+                                                          : unescape_token(t, i, key_end) == name;
+    std::size_t value = skip_separators(t, key_end);
+    if (match) {
+      found = value;
+      if (!last) {
+        return found;
+      }
     }
-    i = skip_separators(t, key_end);
-    i = skip_separators(t, skip_value(t, i));
+    i = skip_separators(t, skip_value(t, value));
   }
-  return object;
+  return found;
 }
 
 } // namespace conform::detail

@@ -51,11 +51,11 @@ public:
   }
 
   bool on_key_part(std::string_view s, std::size_t total, boost::system::error_code& ec) {
-    return part(s, total, ec);
+    return part(s, total, ec, limit_site::container);
   }
   bool on_key(std::string_view s, std::size_t total, boost::system::error_code& ec) {
     if (CONFORM_UNLIKELY(total > d_.options().max_string_bytes)) {
-      return string_too_long(total, ec);
+      return string_too_long(ec, limit_site::container);
     }
     if (in_parts_) {
       parts_.append(s.data(), s.size());
@@ -66,11 +66,11 @@ public:
   }
 
   bool on_string_part(std::string_view s, std::size_t total, boost::system::error_code& ec) {
-    return part(s, total, ec);
+    return part(s, total, ec, limit_site::next_value);
   }
   bool on_string(std::string_view s, std::size_t total, boost::system::error_code& ec) {
     if (CONFORM_UNLIKELY(total > d_.options().max_string_bytes)) {
-      return string_too_long(total, ec);
+      return string_too_long(ec, limit_site::next_value);
     }
     scalar v;
     v.k = scalar::kind::string;
@@ -158,9 +158,9 @@ private:
     anchor_ = at;
     since_ = 0;
   }
-  bool part(std::string_view s, std::size_t total, boost::system::error_code& ec) {
+  bool part(std::string_view s, std::size_t total, boost::system::error_code& ec, limit_site site) {
     if (CONFORM_UNLIKELY(total > d_.options().max_string_bytes)) {
-      return string_too_long(total, ec);
+      return string_too_long(ec, site);
     }
     if (!in_parts_) {
       in_parts_ = true;
@@ -170,11 +170,9 @@ private:
     }
     return true;
   }
-  CONFORM_COLD bool string_too_long(std::size_t total, boost::system::error_code& ec) {
-    d_.limit_reached("at most " + std::to_string(d_.options().max_string_bytes) +
-                         " bytes in one string or key (max_string_bytes)",
-                     "a longer string (" + std::to_string(total) + " bytes so far)",
-                     lazy_position(anchor_, since_), true);
+  CONFORM_COLD bool string_too_long(boost::system::error_code& ec, limit_site site) {
+    d_.limit_reached(string_limit_expected(d_.options()), string_limit_found(d_.options()),
+                     lazy_position(anchor_, since_), site);
     return check(false, ec);
   }
   static bool check(bool go_on, boost::system::error_code& ec) noexcept {
@@ -205,11 +203,13 @@ CONFORM_COLD inline void describe_syntax_error(std::string_view text, std::size_
     found = "a UTF-8 byte order mark";
     return;
   }
-  if (text.size() >= 2 && (text[0] == '\0' || text[1] == '\0' ||
-                           (static_cast<unsigned char>(text[0]) == 0xFF &&
-                            static_cast<unsigned char>(text[1]) == 0xFE) ||
-                           (static_cast<unsigned char>(text[0]) == 0xFE &&
-                            static_cast<unsigned char>(text[1]) == 0xFF))) {
+  auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  bool bom16 = text.size() >= 2 &&
+               ((byte(0) == 0xFF && byte(1) == 0xFE) || (byte(0) == 0xFE && byte(1) == 0xFF));
+  // ASCII text in UTF-16: every other byte is zero.
+  bool zeros16 = text.size() >= 4 && ((text[1] == '\0' && text[3] == '\0' && text[0] != '\0') ||
+                                      (text[0] == '\0' && text[2] == '\0' && text[1] != '\0'));
+  if (offset <= 2 && (bom16 || zeros16)) {
     expected = "UTF-8 text";
     found = "UTF-16 text";
     return;
@@ -250,7 +250,7 @@ inline void decode_text(decoder& d, std::string_view text) {
   if (CONFORM_UNLIKELY(text.size() > d.options().max_input_bytes || text.size() > max_anchor)) {
     d.limit_reached("at most " + std::to_string(d.options().max_input_bytes) +
                         " bytes of input (max_input_bytes)",
-                    std::to_string(text.size()) + " bytes", 0, false);
+                    std::to_string(text.size()) + " bytes", 0, limit_site::document);
     return;
   }
   boost::json::parse_options po;

@@ -175,30 +175,13 @@ struct ops_for<I, std::enable_if_t<std::is_integral_v<I> && !std::is_same_v<I, b
 
 // ---- floating point ----------------------------------------------------------------------
 
-/// Converts a real scalar exactly: Boost 1.81's own conversion is off by an ulp on many
-/// 17-digit inputs, so the raw token is re-read with std::from_chars (correctly rounded).
-/// Returns false for values that are not finite (1e400).
-inline bool exact_real(scalar const& s, double& out) noexcept {
-  if (s.text.empty()) {
-    out = s.d;
-    return std::isfinite(out);
-  }
-  double v = 0;
-  auto r = std::from_chars(s.text.data(), s.text.data() + s.text.size(), v);
-  if (r.ec == std::errc()) {
-    out = v;
-    return std::isfinite(v);
-  }
-  // Out of range: underflow keeps Boost's (zero or subnormal) result; overflow is infinite.
-  out = s.d;
-  return std::isfinite(s.d);
-}
-
 template <class F>
 struct ops_for<F, std::enable_if_t<std::is_floating_point_v<F>>> {
   static bool assign(decoder& d, void* p, scalar const& s) {
     switch (s.k) {
     case scalar::kind::int64:
+      // "-0" is the integer 0 to Boost.JSON (the DOM cannot tell), so both front ends give
+      // +0.0; encode writes a negative zero as "-0.0", which keeps its sign.
       *static_cast<F*>(p) = static_cast<F>(s.i);
       return true;
     case scalar::kind::uint64:
@@ -362,39 +345,61 @@ template <std::size_t N>
 struct perfect_hash {
   std::uint32_t seed = 0;
   std::uint32_t mask = 0;
+  bool full = false; // every byte is hashed (see key_hash.hpp)
+  bool found = false;
   std::array<std::int8_t, 256> slots{};
 };
 
-/// Finds, at compile time, a seed under which every key lands in its own slot.
+template <std::size_t N>
+constexpr bool try_seeds(std::array<std::string_view, N> const& keys, perfect_hash<N>& out,
+                         std::size_t size, bool full, std::uint32_t seeds) {
+  for (std::uint32_t seed = 0; seed < seeds; ++seed) {
+    for (auto& s : out.slots) {
+      s = -1;
+    }
+    bool ok = true;
+    for (std::size_t i = 0; i < N && ok; ++i) {
+      std::uint32_t h = key_hash_constexpr(keys[i], seed, full) & std::uint32_t(size - 1);
+      if (out.slots[h] != -1) {
+        ok = false;
+      } else {
+        out.slots[h] = static_cast<std::int8_t>(i);
+      }
+    }
+    if (ok) {
+      out.seed = seed;
+      out.mask = std::uint32_t(size - 1);
+      out.full = full;
+      out.found = true;
+      return true;
+    }
+  }
+  return false;
+}
+
+/// Finds, at compile time, a seed under which every key lands in its own slot. With a table
+/// of at least 4N slots and a well-mixed hash a seed is found within a few dozen tries.
 template <std::size_t N>
 constexpr perfect_hash<N> make_perfect_hash(std::array<std::string_view, N> const& keys) {
   perfect_hash<N> out{};
+  // The fast hash cannot separate keys with equal words; then only the full hash can.
+  bool separable = true;
+  for (std::size_t i = 0; i < N && separable; ++i) {
+    for (std::size_t j = i + 1; j < N && separable; ++j) {
+      separable = !(constexpr_words(keys[i]) == constexpr_words(keys[j]));
+    }
+  }
   std::size_t size = 8;
   while (size < 4 * N) {
     size *= 2;
   }
   for (; size <= 256; size *= 2) {
-    for (std::uint32_t seed = 0; seed < 20000; ++seed) {
-      for (auto& s : out.slots) {
-        s = -1;
-      }
-      bool ok = true;
-      for (std::size_t i = 0; i < N && ok; ++i) {
-        std::uint32_t h = key_hash_constexpr(keys[i], seed) & std::uint32_t(size - 1);
-        if (out.slots[h] != -1) {
-          ok = false;
-        } else {
-          out.slots[h] = static_cast<std::int8_t>(i);
-        }
-      }
-      if (ok) {
-        out.seed = seed;
-        out.mask = std::uint32_t(size - 1);
-        return out;
-      }
+    if ((separable && try_seeds(keys, out, size, false, 256)) ||
+        try_seeds(keys, out, size, true, 256)) {
+      return out;
     }
   }
-  return out; // unreachable for distinct keys: the table grows to 256 slots for <= 64 keys
+  return out;
 }
 
 template <class T, class D>
@@ -420,6 +425,8 @@ struct struct_ops {
   }
   static constexpr std::array<std::string_view, count> names = make_names();
   static constexpr perfect_hash<count> hash = make_perfect_hash<count>(names);
+  static_assert(count == 0 || hash.found,
+                "conform: no perfect hash for this struct's member names (please report)");
 
   template <std::size_t... Is>
   static constexpr std::array<member_desc, count> make_members(std::index_sequence<Is...>) {
@@ -444,10 +451,16 @@ struct struct_ops {
     return mask;
   }
 
-  static constexpr struct_desc desc{
-      detail::type_name<T>(), member_table.data(), static_cast<std::uint32_t>(count),
-      make_required_mask(),   hash.seed,           hash.mask,
-      hash.slots.data(),      names.data(),        type_rules_checker<T>()};
+  static constexpr struct_desc desc{detail::type_name<T>(),
+                                    member_table.data(),
+                                    static_cast<std::uint32_t>(count),
+                                    make_required_mask(),
+                                    hash.seed,
+                                    hash.mask,
+                                    hash.full,
+                                    hash.slots.data(),
+                                    names.data(),
+                                    type_rules_checker<T>()};
 };
 
 template <class T>

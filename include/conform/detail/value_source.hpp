@@ -25,9 +25,8 @@ inline bool walk_value(decoder& d, boost::json::value const& v) {
     for (auto const& kv : v.get_object()) {
       std::string_view key(kv.key().data(), kv.key().size());
       if (key.size() > d.options().max_string_bytes) {
-        return d.limit_reached("at most " + std::to_string(d.options().max_string_bytes) +
-                                   " bytes in one string or key (max_string_bytes)",
-                               std::to_string(key.size()) + " bytes", no_position, true);
+        return d.limit_reached(string_limit_expected(d.options()), string_limit_found(d.options()),
+                               no_position, limit_site::container);
       }
       if (!d.key(key, no_position) || !walk_value(d, kv.value())) {
         return false;
@@ -49,9 +48,8 @@ inline bool walk_value(decoder& d, boost::json::value const& v) {
   case boost::json::kind::string: {
     auto const& str = v.get_string();
     if (str.size() > d.options().max_string_bytes) {
-      return d.limit_reached("at most " + std::to_string(d.options().max_string_bytes) +
-                                 " bytes in one string or key (max_string_bytes)",
-                             std::to_string(str.size()) + " bytes", no_position, true);
+      return d.limit_reached(string_limit_expected(d.options()), string_limit_found(d.options()),
+                             no_position, limit_site::next_value);
     }
     s.k = scalar::kind::string;
     s.text = std::string_view(str.data(), str.size());

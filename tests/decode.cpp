@@ -1,0 +1,1096 @@
+// Tests for <conform/decode.hpp>: every supported member type on the text and the DOM front
+// ends (which must agree), integer widths and exact doubles, missing and null members,
+// syntax errors with their positions, byte offsets and line:column through escapes and
+// non-ASCII text, what the caller keeps from an invalid document, and the API's forms
+// (decode_or_throw, decode_into, the noexcept promise). Policies and limits are in
+// tests/decode_options.cpp.
+#include <conform/decode.hpp>
+
+#include "support/test.hpp"
+
+#include <conform/encode.hpp>
+
+#include <boost/describe.hpp>
+#include <boost/json/parse.hpp>
+
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <limits>
+#include <map>
+#include <optional>
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace decode_test {
+
+enum class color { red, green, blue };
+BOOST_DESCRIBE_ENUM(color, red, green, blue)
+
+struct point {
+  int x = 0;
+  int y = 0;
+};
+BOOST_DESCRIBE_STRUCT(point, (), (x, y))
+
+/// One member of every supported type; all required except the optionals.
+struct all_types {
+  std::string s;
+  bool b = false;
+  std::int32_t i32 = 0;
+  std::int64_t i64 = 0;
+  std::uint64_t u64 = 0;
+  std::int16_t i16 = 0;
+  std::uint8_t u8 = 0;
+  unsigned u32 = 0;
+  double d = 0;
+  float f = 0;
+  color c = color::red;
+  conform::open_enum<color> oc;
+  std::optional<int> opt;
+  std::vector<int> vec;
+  std::map<std::string, int> map;
+  point nested;
+  std::vector<std::vector<int>> grid;
+  std::vector<point> points;
+  std::optional<point> opt_point;
+  std::map<std::string, std::vector<std::string>> tags;
+};
+BOOST_DESCRIBE_STRUCT(all_types, (),
+                      (s, b, i32, i64, u64, i16, u8, u32, d, f, c, oc, opt, vec, map, nested, grid,
+                       points, opt_point, tags))
+
+/// Every member optional: one member at a time can be decoded and the rest stays absent.
+struct widths {
+  std::optional<std::int8_t> i8;
+  std::optional<std::uint8_t> u8;
+  std::optional<std::int16_t> i16;
+  std::optional<std::uint16_t> u16;
+  std::optional<std::int32_t> i32;
+  std::optional<std::uint32_t> u32;
+  std::optional<std::int64_t> i64;
+  std::optional<std::uint64_t> u64;
+  std::optional<double> d;
+  std::optional<float> f;
+};
+BOOST_DESCRIBE_STRUCT(widths, (), (i8, u8, i16, u16, i32, u32, i64, u64, d, f))
+
+struct one_double {
+  double d = 0;
+};
+BOOST_DESCRIBE_STRUCT(one_double, (), (d))
+
+struct loose {
+  std::optional<std::string> s;
+  std::optional<int> i32;
+  std::optional<std::vector<int>> vec;
+};
+BOOST_DESCRIBE_STRUCT(loose, (), (s, i32, vec))
+
+/// A valid document for all_types.
+constexpr char const* full_document = R"({
+  "s": "text \"quoted\" \u00e9",
+  "b": true,
+  "i32": -2147483648,
+  "i64": 9223372036854775807,
+  "u64": 18446744073709551615,
+  "i16": -32768,
+  "u8": 255,
+  "u32": 4294967295,
+  "d": 0.1,
+  "f": 1.5,
+  "c": "green",
+  "oc": "purple",
+  "opt": 7,
+  "vec": [1, 2, 3],
+  "map": {"a": 1, "b/c": 2},
+  "nested": {"x": 1, "y": 2},
+  "grid": [[1, 2], [], [3]],
+  "points": [{"x": 1, "y": 2}, {"y": 4, "x": 3}],
+  "opt_point": {"x": 5, "y": 6},
+  "tags": {"k": ["v1", "v2"], "empty": []}
+})";
+
+/// True when the i-th diagnostic has this code, severity and pointer.
+inline bool diag_is(conform::diagnostics const& ds, std::size_t i, conform::error code,
+                    conform::severity level, std::string const& pointer) {
+  return i < ds.size() && ds[i].code == code && ds[i].level == level && ds[i].pointer == pointer;
+}
+
+/// The same findings, ignoring positions (what a DOM cannot know).
+inline bool same_findings(conform::diagnostics const& a, conform::diagnostics const& b) {
+  if (a.size() != b.size() || a.error_count() != b.error_count() ||
+      a.warning_count() != b.warning_count()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i].code != b[i].code || a[i].level != b[i].level || a[i].pointer != b[i].pointer ||
+        a[i].expected != b[i].expected || a[i].found != b[i].found || a[i].member != b[i].member) {
+      return false;
+    }
+  }
+  return true;
+}
+
+inline boost::json::value parse_dom(std::string_view text) {
+  boost::json::parse_options po;
+  po.max_depth = 10000;
+  boost::system::error_code ec;
+  auto v = boost::json::parse(text, ec, {}, po);
+  REQUIRE_MESSAGE(!ec, std::string(text));
+  return v;
+}
+
+/// Decodes `text` both ways, checks that the findings agree and that the DOM ones carry no
+/// position, and returns the text result.
+template <class T>
+conform::decode_result<T> decode_both(std::string_view text,
+                                      conform::decode_options const& o = {}) {
+  auto from_text = conform::decode<T>(text, o);
+  auto from_dom = conform::decode<T>(parse_dom(text), o);
+  CHECK_MESSAGE(same_findings(from_text.diagnostics, from_dom.diagnostics),
+                "text:\n"
+                    << conform::to_string(from_text.diagnostics) << "dom:\n"
+                    << conform::to_string(from_dom.diagnostics));
+  for (auto const& d : from_dom.diagnostics) {
+    CHECK(d.offset == conform::diagnostic::no_offset);
+    CHECK(d.line == 0);
+    CHECK(d.column == 0);
+  }
+  CHECK(conform::encode(from_text.value) == conform::encode(from_dom.value));
+  return from_text;
+}
+
+std::uint64_t bits(double d) {
+  std::uint64_t u;
+  std::memcpy(&u, &d, sizeof u);
+  return u;
+}
+
+} // namespace decode_test
+
+using namespace decode_test;
+using conform::error;
+using conform::severity;
+
+TEST_SUITE("decode") {
+  TEST_CASE("decode: every supported member type decodes from text and from a DOM") {
+    for (bool dom : {false, true}) {
+      CAPTURE(dom);
+      auto r = dom ? conform::decode<all_types>(parse_dom(full_document))
+                   : conform::decode<all_types>(full_document);
+      CHECK_MESSAGE(r.ok(), conform::to_string(r.diagnostics));
+      // Only the unknown open-enum value is reported, as a warning.
+      REQUIRE(r.diagnostics.size() == 1);
+      CHECK(diag_is(r.diagnostics, 0, error::unknown_enum_value, severity::warning, "/oc"));
+      auto const& v = r.value;
+      CHECK(v.s == "text \"quoted\" \xC3\xA9");
+      CHECK(v.b == true);
+      CHECK(v.i32 == std::numeric_limits<std::int32_t>::min());
+      CHECK(v.i64 == std::numeric_limits<std::int64_t>::max());
+      CHECK(v.u64 == std::numeric_limits<std::uint64_t>::max());
+      CHECK(v.i16 == -32768);
+      CHECK(v.u8 == 255);
+      CHECK(v.u32 == 4294967295u);
+      CHECK(v.d == 0.1);
+      CHECK(v.f == 1.5f);
+      CHECK(v.c == color::green);
+      CHECK(!v.oc.is_known());
+      CHECK(v.oc.str() == "purple");
+      REQUIRE(v.opt.has_value());
+      CHECK(*v.opt == 7);
+      CHECK(v.vec == std::vector<int>{1, 2, 3});
+      CHECK(v.map == std::map<std::string, int>{{"a", 1}, {"b/c", 2}});
+      CHECK(v.nested.x == 1);
+      CHECK(v.nested.y == 2);
+      CHECK(v.grid == std::vector<std::vector<int>>{{1, 2}, {}, {3}});
+      REQUIRE(v.points.size() == 2);
+      CHECK(v.points[0].x == 1);
+      CHECK(v.points[0].y == 2);
+      CHECK(v.points[1].x == 3);
+      CHECK(v.points[1].y == 4);
+      REQUIRE(v.opt_point.has_value());
+      CHECK(v.opt_point->x == 5);
+      CHECK(v.opt_point->y == 6);
+      CHECK(v.tags ==
+            std::map<std::string, std::vector<std::string>>{{"k", {"v1", "v2"}}, {"empty", {}}});
+    }
+  }
+
+  TEST_CASE("decode: both front ends report the same findings for the same document") {
+    struct row {
+      std::string name;
+      std::string json;
+    };
+    row const rows[] = {
+        {"valid", full_document},
+        {"empty object", "{}"},
+        {"root is an array", "[1, 2]"},
+        {"root is a string", R"("x")"},
+        {"root is null", "null"},
+        {"wrong kinds everywhere",
+         R"({"s": 1, "b": "true", "i32": true, "i64": null, "u64": -1, "i16": 32768, "u8": 1.5,
+             "u32": [], "d": "1", "f": {}, "c": 1, "oc": false, "opt": "x", "vec": {}, "map": [],
+             "nested": "x", "grid": [1, [true]], "points": [1, {"x": 1}], "opt_point": 5,
+             "tags": {"a": "b", "c": [1]}})"},
+        {"unknown members", R"({"zz": 1, "a/b~c": {"deep": [1, 2]}, "": null})"},
+        {"nulls for required members",
+         R"({"s": null, "b": null, "vec": null, "map": null, "nested": null})"},
+        {"elements rejected", R"({"vec": [1, "x", 3, null, 5], "map": {"a": 1, "b": "x"}})"},
+        {"nested errors", R"({"points": [{"x": 1, "y": 2}, {"x": "1"}, {}], "nested": {"q": 1}})"},
+        {"integer overflow", R"({"i32": 2147483648, "u64": -1, "u8": 256, "i16": -32769})"},
+        // Numbers whose raw token is their shortest form: the text front end quotes the token,
+        // the DOM one the converted value ("2.0" and 2, "-0.0" and -0, "1e3" and 1000).
+        {"not integers", R"({"i32": 1.5, "i64": 2.5, "u64": 0.5, "u8": -1.25})"},
+        {"enumerations", R"({"c": "purple", "oc": "green"})"},
+        {"escaped keys", R"({"\u0073": "x", "m\u0061p": {"k\"": 1, "k~/": "v"}})"},
+    };
+    for (auto const& r : rows) {
+      CAPTURE(r.name);
+      decode_both<all_types>(r.json);
+    }
+  }
+
+  TEST_CASE("decode: a wrong JSON kind is a type_mismatch naming what was expected and found") {
+    struct row {
+      std::string json;
+      std::string pointer;
+      std::string expected;
+      std::string found;
+    };
+    row const rows[] = {
+        {R"({"s": 1})", "/s", "a string", "number 1"},
+        {R"({"s": true})", "/s", "a string", "true"},
+        {R"({"s": [1]})", "/s", "a string", "an array"},
+        {R"({"s": {}})", "/s", "a string", "an object"},
+        {R"({"b": "true"})", "/b", "a boolean", "string \"true\""},
+        {R"({"b": 0})", "/b", "a boolean", "number 0"},
+        {R"({"i32": true})", "/i32", "an integer (int32)", "true"},
+        {R"({"i32": "12"})", "/i32", "an integer (int32)", "string \"12\""},
+        {R"({"i64": null})", "/i64", "an integer (int64)", "null"},
+        {R"({"u64": false})", "/u64", "an integer (uint64)", "false"},
+        {R"({"i16": "x"})", "/i16", "an integer (int16)", "string \"x\""},
+        {R"({"u8": []})", "/u8", "an integer (uint8)", "an array"},
+        {R"({"u32": {}})", "/u32", "an integer (uint32)", "an object"},
+        {R"({"d": "1.5"})", "/d", "a number", "string \"1.5\""},
+        {R"({"f": null})", "/f", "a number", "null"},
+        {R"({"c": 1})", "/c", "a string (enumeration)", "number 1"},
+        {R"({"oc": false})", "/oc", "a string (open enumeration)", "false"},
+        {R"({"opt": "x"})", "/opt", "an integer (int32)", "string \"x\""},
+        {R"({"opt": [1]})", "/opt", "an integer (int32)", "an array"},
+        {R"({"vec": {}})", "/vec", "an array", "an object"},
+        {R"({"vec": "1,2"})", "/vec", "an array", "string \"1,2\""},
+        {R"({"vec": [1, "2"]})", "/vec/1", "an integer (int32)", "string \"2\""},
+        {R"({"map": []})", "/map", "an object (map)", "an array"},
+        {R"({"map": {"a~b": true}})", "/map/a~0b", "an integer (int32)", "true"},
+        {R"({"nested": "x"})", "/nested", "an object", "string \"x\""},
+        {R"({"nested": [1]})", "/nested", "an object", "an array"},
+        {R"({"nested": {"x": null}})", "/nested/x", "an integer (int32)", "null"},
+        {R"({"grid": [1]})", "/grid/0", "an array", "number 1"},
+        {R"({"grid": [[], [0, {}]]})", "/grid/1/1", "an integer (int32)", "an object"},
+        {R"({"points": [[]]})", "/points/0", "an object", "an array"},
+        {R"({"opt_point": 5})", "/opt_point", "an object", "number 5"},
+        {R"({"tags": {"a/b": "v"}})", "/tags/a~1b", "an array", "string \"v\""},
+        {R"({"tags": {"k": [1]}})", "/tags/k/0", "a string", "number 1"},
+    };
+    conform::decode_options o;
+    o.unknown_members = conform::unknown_member_policy::ignore;
+    for (auto const& r : rows) {
+      CAPTURE(r.json);
+      auto res = decode_both<all_types>(r.json, o);
+      // The type_mismatch comes first: missing members are reported at the object's end.
+      REQUIRE(!res.diagnostics.empty());
+      auto const& d = res.diagnostics[0];
+      CHECK_MESSAGE(diag_is(res.diagnostics, 0, error::type_mismatch, severity::error, r.pointer),
+                    conform::to_string(res.diagnostics));
+      CHECK(d.expected == r.expected);
+      CHECK(d.found == r.found);
+      CHECK(d.message() ==
+            "wrong type: expected " + std::string(r.expected) + ", found " + std::string(r.found));
+    }
+  }
+
+  TEST_CASE("decode: the root value may be any supported type") {
+    auto ints = conform::decode<std::vector<int>>("[1, 2, 3]");
+    CHECK(ints.ok());
+    CHECK(ints.value == std::vector<int>{1, 2, 3});
+
+    auto one = conform::decode<std::int64_t>(" -5 ");
+    CHECK(one.ok());
+    CHECK(one.value == -5);
+
+    auto text = conform::decode<std::string>(R"("a\nb")");
+    CHECK(text.ok());
+    CHECK(text.value == "a\nb");
+
+    auto m = conform::decode<std::map<std::string, point>>(R"({"p": {"x": 1, "y": 2}})");
+    CHECK_MESSAGE(m.ok(), conform::to_string(m.diagnostics));
+    CHECK(m.value["p"].y == 2);
+
+    auto wrong = decode_both<point>("[1]");
+    REQUIRE(wrong.diagnostics.size() == 1);
+    CHECK(diag_is(wrong.diagnostics, 0, error::type_mismatch, severity::error, ""));
+    CHECK(wrong.diagnostics[0].expected == "an object");
+    CHECK(wrong.diagnostics[0].offset == 0);
+
+    auto null_root = decode_both<point>("null");
+    REQUIRE(null_root.diagnostics.size() == 1);
+    CHECK(null_root.diagnostics[0].found == "null");
+
+    auto opt = conform::decode<std::optional<point>>("null");
+    CHECK(opt.ok());
+    CHECK(!opt.value.has_value());
+  }
+
+  TEST_CASE("decode: integer members accept exactly the values their width holds") {
+    struct row {
+      std::string member;
+      std::string literal;
+      std::optional<error> code; // nullopt: accepted
+      std::string encoded;       // encode() of the result
+    };
+    row const rows[] = {
+        {"i8", "127", {}, R"({"i8":127})"},
+        {"i8", "-128", {}, R"({"i8":-128})"},
+        {"i8", "128", error::integer_overflow, "{}"},
+        {"i8", "-129", error::integer_overflow, "{}"},
+        {"u8", "255", {}, R"({"u8":255})"},
+        {"u8", "0", {}, R"({"u8":0})"},
+        {"u8", "256", error::integer_overflow, "{}"},
+        {"u8", "-1", error::integer_overflow, "{}"},
+        {"i16", "32767", {}, R"({"i16":32767})"},
+        {"i16", "-32768", {}, R"({"i16":-32768})"},
+        {"i16", "32768", error::integer_overflow, "{}"},
+        {"u16", "65535", {}, R"({"u16":65535})"},
+        {"u16", "65536", error::integer_overflow, "{}"},
+        {"i32", "2147483647", {}, R"({"i32":2147483647})"},
+        {"i32", "-2147483648", {}, R"({"i32":-2147483648})"},
+        {"i32", "2147483648", error::integer_overflow, "{}"},
+        {"i32", "-2147483649", error::integer_overflow, "{}"},
+        {"i32", "-0", {}, R"({"i32":0})"},
+        {"i32", "0", {}, R"({"i32":0})"},
+        {"u32", "4294967295", {}, R"({"u32":4294967295})"},
+        {"u32", "4294967296", error::integer_overflow, "{}"},
+        {"u32", "-1", error::integer_overflow, "{}"},
+        {"i64", "9223372036854775807", {}, R"({"i64":9223372036854775807})"},
+        {"i64", "-9223372036854775808", {}, R"({"i64":-9223372036854775808})"},
+        {"i64", "9223372036854775808", error::integer_overflow, "{}"},
+        {"i64", "-9223372036854775809", error::integer_overflow, "{}"},
+        {"i64", "18446744073709551615", error::integer_overflow, "{}"},
+        {"u64", "18446744073709551615", {}, R"({"u64":18446744073709551615})"},
+        {"u64", "9223372036854775808", {}, R"({"u64":9223372036854775808})"},
+        {"u64", "18446744073709551616", error::integer_overflow, "{}"},
+        {"u64", "-1", error::integer_overflow, "{}"},
+        {"u64", "-9223372036854775809", error::integer_overflow, "{}"},
+        {"i64", "100000000000000000000000000000", error::integer_overflow, "{}"},
+        {"i32", "1.5", error::not_integer, "{}"},
+        {"i32", "1e3", error::not_integer, "{}"},
+        {"i32", "1E3", error::not_integer, "{}"},
+        {"i32", "2.0", error::not_integer, "{}"},
+        {"i32", "-0.0", error::not_integer, "{}"},
+        {"i32", "1e400", error::not_integer, "{}"},
+        {"i64", "1.0e2", error::not_integer, "{}"},
+        {"u64", "0.5", error::not_integer, "{}"},
+        {"u8", "1e-2", error::not_integer, "{}"},
+    };
+    for (auto const& r : rows) {
+      std::string json = std::string(R"({")") + r.member + R"(": )" + r.literal + "}";
+      CAPTURE(json);
+      auto res = conform::decode<widths>(json);
+      CHECK(conform::encode(res.value) == r.encoded);
+      if (!r.code) {
+        CHECK_MESSAGE(res.diagnostics.empty(), conform::to_string(res.diagnostics));
+        continue;
+      }
+      CHECK_MESSAGE(res.diagnostics.size() == 1, conform::to_string(res.diagnostics));
+      if (res.diagnostics.size() != 1) {
+        continue;
+      }
+      auto const& d = res.diagnostics[0];
+      CHECK(d.code == *r.code);
+      CHECK(d.level == severity::error);
+      CHECK(d.pointer == "/" + std::string(r.member));
+      CHECK(d.found == r.literal);
+      CHECK(d.offset == json.find(r.literal, 3));
+    }
+  }
+
+  TEST_CASE("decode: integer diagnostics name the width and its bounds") {
+    auto over = conform::decode<widths>(R"({"i32": 2147483648})");
+    REQUIRE(over.diagnostics.size() == 1);
+    CHECK(over.diagnostics[0].expected == "an integer that fits int32 [-2147483648, 2147483647]");
+    CHECK(over.diagnostics[0].found == "2147483648");
+    CHECK(over.diagnostics[0].member == "decode_test::widths::i32");
+
+    auto u64 = conform::decode<widths>(R"({"u64": 18446744073709551616})");
+    REQUIRE(u64.diagnostics.size() == 1);
+    CHECK(u64.diagnostics[0].code == error::integer_overflow);
+    CHECK(u64.diagnostics[0].expected == "an integer that fits uint64 [0, 18446744073709551615]");
+    CHECK(u64.diagnostics[0].found == "18446744073709551616");
+
+    auto frac = conform::decode<widths>(R"({"i64": 1.5})");
+    REQUIRE(frac.diagnostics.size() == 1);
+    CHECK(frac.diagnostics[0].expected == "an integer (int64)");
+    CHECK(frac.diagnostics[0].message() ==
+          "not an integer: expected an integer (int64), found 1.5");
+
+    // A hostile 400-digit integer is quoted truncated, with its length.
+    std::string huge(400, '9');
+    auto long_token = conform::decode<widths>(R"({"i64": )" + huge + "}");
+    REQUIRE(long_token.diagnostics.size() == 1);
+    CHECK(long_token.diagnostics[0].code == error::integer_overflow);
+    CHECK(long_token.diagnostics[0].found == std::string(40, '9') + "... (400 digits)");
+  }
+
+  TEST_CASE("decode: integers from a DOM follow Boost.JSON's number kinds") {
+    struct row {
+      std::string json;
+      error code;
+      std::string found;
+    };
+    row const rows[] = {
+        {R"({"i32": 2147483648})", error::integer_overflow, "2147483648"},
+        {R"({"u64": -1})", error::integer_overflow, "-1"},
+        {R"({"i64": 9223372036854775808})", error::integer_overflow, "9223372036854775808"},
+        // Boost.JSON turns this into the double 1.8446744073709552e19: still an overflow.
+        {R"({"u64": 18446744073709551616})", error::integer_overflow, "18446744073709551616"},
+        {R"({"i32": 1.5})", error::not_integer, "1.5"},
+        {R"({"i32": 2.0})", error::not_integer, "2"},
+        {R"({"i32": 1e400})", error::not_integer, "infinity"},
+    };
+    for (auto const& r : rows) {
+      CAPTURE(r.json);
+      auto res = conform::decode<widths>(parse_dom(r.json));
+      CHECK_MESSAGE(res.diagnostics.size() == 1, conform::to_string(res.diagnostics));
+      if (res.diagnostics.size() != 1) {
+        continue;
+      }
+      CHECK(res.diagnostics[0].code == r.code);
+      CHECK(res.diagnostics[0].found == r.found);
+      CHECK(res.diagnostics[0].offset == conform::diagnostic::no_offset);
+    }
+  }
+
+  TEST_CASE("decode: double members take integers, reject non-finite values, keep underflow") {
+    struct row {
+      std::string literal;
+      std::optional<double> value; // nullopt: out_of_range
+      std::string found;           // of the out_of_range diagnostic
+    };
+    row const rows[] = {
+        {"0", 0.0, ""},
+        {"-5", -5.0, ""},
+        {"9223372036854775807", 9223372036854775807.0, ""},
+        {"18446744073709551615", 18446744073709551615.0, ""},
+        {"18446744073709551616", 18446744073709551616.0, ""},
+        {"1e3", 1000.0, ""},
+        {"1E+2", 100.0, ""},
+        {"-0.0", -0.0, ""},
+        {"1e-400", 0.0, ""},
+        {"-1e-400", -0.0, ""},
+        {"4.9e-324", 4.9e-324, ""},
+        {"2.2250738585072011e-308", 2.2250738585072011e-308, ""},
+        {"2.2250738585072012e-308", 2.2250738585072012e-308, ""},
+        {"1.7976931348623157e308", 1.7976931348623157e308, ""},
+        {"1.00000000000000011102230246251565404236316680908203126", 1.0000000000000002, ""},
+        {"1e400", std::nullopt, "1e400"},
+        {"-1e400", std::nullopt, "-1e400"},
+        {"1.7976931348623159e308", std::nullopt, "1.7976931348623159e308"},
+        {"1E+2147483647", std::nullopt, "1E+2147483647"},
+    };
+    for (auto const& r : rows) {
+      std::string json = std::string(R"({"d": )") + r.literal + "}";
+      CAPTURE(json);
+      auto res = conform::decode<widths>(json);
+      if (r.value) {
+        CHECK_MESSAGE(res.diagnostics.empty(), conform::to_string(res.diagnostics));
+        CHECK(res.value.d.has_value());
+        CHECK(bits(res.value.d.value_or(-1.0)) == bits(*r.value));
+        continue;
+      }
+      CHECK(!res.value.d.has_value());
+      CHECK_MESSAGE(res.diagnostics.size() == 1, conform::to_string(res.diagnostics));
+      if (res.diagnostics.size() != 1) {
+        continue;
+      }
+      auto const& d = res.diagnostics[0];
+      CHECK(d.code == error::out_of_range);
+      CHECK(d.pointer == "/d");
+      CHECK(d.expected == "a finite number");
+      CHECK(d.found == r.found);
+      CHECK(d.offset == 6);
+    }
+
+    // A 400-digit integer is +infinity for Boost.JSON: rejected, quoted truncated.
+    auto huge = conform::decode<widths>(R"({"d": 1)" + std::string(399, '0') + "}");
+    REQUIRE(huge.diagnostics.size() == 1);
+    CHECK(huge.diagnostics[0].code == error::out_of_range);
+    CHECK(huge.diagnostics[0].found == "1" + std::string(39, '0') + "... (400 digits)");
+
+    // The DOM path sees Boost.JSON's infinity.
+    auto dom = conform::decode<widths>(parse_dom(R"({"d": -1e400})"));
+    REQUIRE(dom.diagnostics.size() == 1);
+    CHECK(dom.diagnostics[0].code == error::out_of_range);
+    CHECK(dom.diagnostics[0].found == "-infinity");
+  }
+
+  TEST_CASE("decode: float members reject values a float cannot hold") {
+    struct row {
+      std::string literal;
+      std::optional<float> value;
+    };
+    row const rows[] = {
+        {"0.1", 0.1f},
+        {"3.4028234663852886e38", std::numeric_limits<float>::max()},
+        {"16777217", 16777216.0f},
+        {"1e39", std::nullopt},
+        {"-1e39", std::nullopt},
+        {"1e400", std::nullopt},
+    };
+    for (auto const& r : rows) {
+      std::string json = std::string(R"({"f": )") + r.literal + "}";
+      CAPTURE(json);
+      auto res = conform::decode<widths>(json);
+      if (r.value) {
+        CHECK_MESSAGE(res.diagnostics.empty(), conform::to_string(res.diagnostics));
+        CHECK(res.value.f.has_value());
+        CHECK(res.value.f.value_or(-1.0f) == *r.value);
+      } else {
+        CHECK(!res.value.f.has_value());
+        CHECK_MESSAGE(res.diagnostics.size() == 1, conform::to_string(res.diagnostics));
+        if (res.diagnostics.size() != 1) {
+          continue;
+        }
+        CHECK(res.diagnostics[0].code == error::out_of_range);
+        CHECK(res.diagnostics[0].found == r.literal);
+      }
+    }
+  }
+
+  TEST_CASE("decode: 17-digit doubles decode bit-exact (std::from_chars), unlike Boost 1.81") {
+    std::mt19937_64 random(20240611);
+    std::size_t tested = 0;
+    std::size_t mismatches = 0;
+    std::string first_mismatch;
+    while (tested < 4000) {
+      // Half random bit patterns (every magnitude), half uniform in [0, 1e6).
+      double x;
+      if (tested % 2 == 0) {
+        std::uint64_t u = random();
+        std::memcpy(&x, &u, sizeof x);
+        if (!std::isfinite(x)) {
+          continue;
+        }
+      } else {
+        x = std::uniform_real_distribution<double>(0, 1e6)(random);
+      }
+      ++tested;
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%.17g", x);
+      double expected = 0;
+      auto fc = std::from_chars(buf, buf + std::strlen(buf), expected);
+      REQUIRE(fc.ec == std::errc());
+      REQUIRE(bits(expected) == bits(x));
+      auto res = conform::decode<one_double>(std::string(R"({"d":)") + buf + "}");
+      if (!res.ok() || bits(res.value.d) != bits(expected)) {
+        if (mismatches++ == 0) {
+          first_mismatch = buf;
+        }
+      }
+    }
+    CHECK_MESSAGE(mismatches == 0, "first mismatch: " << first_mismatch);
+  }
+
+  TEST_CASE("decode: a missing required member points where it belongs, at its object's '{'") {
+    std::string json = "{\n  \"nested\": {\"x\": 1},\n  \"points\": [{\"x\": 1, \"y\": 2}, {\"y\": "
+                       "2}]\n}";
+    auto r = decode_both<all_types>(json);
+    // Document order: nested object first, then the array element, then the root's members.
+    std::vector<std::string> pointers;
+    for (auto const& d : r.diagnostics) {
+      CHECK(d.code == error::missing_member);
+      CHECK(d.level == severity::error);
+      CHECK(d.found == "no such member");
+      pointers.push_back(d.pointer);
+    }
+    std::vector<std::string> const expected = {
+        "/nested/y", "/points/1/x", "/s", "/b", "/i32", "/i64", "/u64", "/i16",  "/u8",
+        "/u32",      "/d",          "/f", "/c", "/oc",  "/vec", "/map", "/grid", "/tags"};
+    CHECK_MESSAGE(pointers == expected, conform::to_string(r.diagnostics));
+    REQUIRE(r.diagnostics.size() == expected.size());
+
+    auto const& nested_y = r.diagnostics[0];
+    CHECK(nested_y.expected == "member \"y\"");
+    CHECK(nested_y.member == "decode_test::point::y");
+    CHECK(nested_y.offset == json.find("{\"x\": 1}"));
+    CHECK(nested_y.line == 2);
+    CHECK(nested_y.column == 13);
+
+    auto const& element_x = r.diagnostics[1];
+    CHECK(element_x.offset == json.find("{\"y\": 2}"));
+    CHECK(element_x.line == 3);
+    CHECK(element_x.column == 32);
+
+    auto const& root_s = r.diagnostics[2];
+    CHECK(root_s.offset == 0);
+    CHECK(root_s.line == 1);
+    CHECK(root_s.column == 1);
+    CHECK(root_s.member == "decode_test::all_types::s");
+    CHECK(root_s.message() == "missing member: expected member \"s\", found no such member");
+  }
+
+  TEST_CASE("decode: null for a required member is a type_mismatch, not a missing member") {
+    auto r = decode_both<point>(R"({"x": null, "y": 1})");
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(diag_is(r.diagnostics, 0, error::type_mismatch, severity::error, "/x"));
+    CHECK(r.diagnostics[0].found == "null");
+    CHECK(r.diagnostics[0].offset == 6);
+    CHECK(r.value.y == 1);
+  }
+
+  TEST_CASE("decode: an unknown member is a warning by default, at its key") {
+    std::string json = R"({"x": 1, "y": 2, "colour": "red"})";
+    auto r = decode_both<point>(json);
+    CHECK(r.ok());
+    REQUIRE(r.diagnostics.size() == 1);
+    auto const& d = r.diagnostics[0];
+    CHECK(diag_is(r.diagnostics, 0, error::unknown_member, severity::warning, "/colour"));
+    CHECK(d.expected == "one of the members of decode_test::point");
+    CHECK(d.found == "member \"colour\"");
+    CHECK(d.offset == json.find("\"colour\""));
+    CHECK(d.member == "decode_test::point");
+  }
+
+  TEST_CASE("decode: unknown keys are escaped in pointers (~0, ~1, empty key)") {
+    struct row {
+      std::string json;
+      std::string pointer;
+    };
+    row const rows[] = {
+        {R"({"a/b": 1})", "/a~1b"},
+        {R"({"m~n": 1})", "/m~0n"},
+        {R"({"~1": 1})", "/~01"},
+        {R"({"": 1})", "/"},
+        {R"({"a\/b": 1})", "/a~1b"},
+        {R"({"\u007e": 1})", "/~0"},
+        {R"({"nested": {"x": 1, "y": 2, "p/q": []}})", "/nested/p~1q"},
+        {R"({"points": [{"x": 1, "y": 2, "~": {}}]})", "/points/0/~0"},
+    };
+    conform::decode_options o;
+    o.unknown_members = conform::unknown_member_policy::error;
+    for (auto const& r : rows) {
+      CAPTURE(r.json);
+      auto res = decode_both<loose>(r.json, o);
+      if (std::string(r.json).find("nested") != std::string::npos ||
+          std::string(r.json).find("points") != std::string::npos) {
+        // loose has no such members: the outer key is the unknown one.
+        continue;
+      }
+      CHECK_MESSAGE(res.diagnostics.size() == 1, conform::to_string(res.diagnostics));
+      if (res.diagnostics.size() != 1) {
+        continue;
+      }
+      CHECK(diag_is(res.diagnostics, 0, error::unknown_member, severity::error, r.pointer));
+    }
+    auto nested = decode_both<all_types>(R"({"nested": {"x": 1, "y": 2, "p/q": []}})", o);
+    CHECK(diag_is(nested.diagnostics, 0, error::unknown_member, severity::error, "/nested/p~1q"));
+    auto element = decode_both<all_types>(R"({"points": [{"x": 1, "y": 2, "~": {}}]})", o);
+    CHECK(diag_is(element.diagnostics, 0, error::unknown_member, severity::error, "/points/0/~0"));
+    auto map_key = decode_both<all_types>(R"({"map": {"a/b~": "x"}})", o);
+    CHECK(diag_is(map_key.diagnostics, 0, error::type_mismatch, severity::error, "/map/a~1b~0"));
+  }
+
+  TEST_CASE("decode: diagnostics come in document order, object checks at the object's end") {
+    std::string json = R"({"points": [{"x": "a"}, {"x": 1, "y": 2, "z": 3}], "s": 5, "zz": 0})";
+    auto r = decode_both<all_types>(json);
+    std::vector<std::string> got;
+    for (auto const& d : r.diagnostics) {
+      got.push_back(std::string(conform::to_string(d.code)) + " " + d.pointer);
+    }
+    std::vector<std::string> const head = {
+        "type_mismatch /points/0/x", "missing_member /points/0/y", "unknown_member /points/1/z",
+        "type_mismatch /s",          "unknown_member /zz",         "missing_member /b"};
+    REQUIRE(got.size() >= head.size());
+    CHECK_MESSAGE(std::vector<std::string>(got.begin(), got.begin() + 6) == head,
+                  conform::to_string(r.diagnostics));
+    // The same document in another key order yields the same list, up to where the
+    // per-value findings land.
+    std::string reordered =
+        R"({"zz": 0, "s": 5, "points": [{"x": "a"}, {"z": 3, "y": 2, "x": 1}]})";
+    auto again = conform::decode<all_types>(reordered);
+    CHECK(again.diagnostics.error_count() == r.diagnostics.error_count());
+    CHECK(again.diagnostics.warning_count() == r.diagnostics.warning_count());
+  }
+
+  TEST_CASE("decode: truncated text is a syntax_error at the end, with line and column") {
+    struct row {
+      std::string name;
+      std::string json;
+      std::size_t line;
+      std::size_t column;
+      std::string pointer;
+    };
+    row const rows[] = {
+        {"empty", "", 1, 1, ""},
+        {"whitespace", " \n\t ", 2, 3, ""},
+        {"open object", "{", 1, 2, ""},
+        {"after key", R"({"s")", 1, 5, ""},
+        {"after colon", R"({"s":)", 1, 6, ""},
+        {"inside string", R"({"s": "abc)", 1, 11, ""},
+        {"after member", R"({"s": "abc")", 1, 12, ""},
+        {"inside array", "{\n  \"vec\": [1,\n", 3, 1, "/vec"},
+        {"inside nested", "{\n  \"nested\": {\"x\": 1,\r\n   ", 3, 4, "/nested"},
+        {"inside element", R"({"points": [{"x": 1)", 1, 20, "/points/0"},
+        {"inside number", R"({"i32": -)", 1, 10, ""},
+        {"inside literal", R"({"b": tr)", 1, 9, ""},
+        {"inside escape", R"({"s": "\u00)", 1, 12, ""},
+        {"after non-ASCII", "{\"s\": \"\xC3\xA9\xE2\x82\xAC\"", 1, 11, ""},
+    };
+    for (auto const& r : rows) {
+      CAPTURE(r.name);
+      auto res = conform::decode<all_types>(r.json);
+      REQUIRE(!res.diagnostics.empty());
+      auto const& d = res.diagnostics.back();
+      CHECK_MESSAGE(diag_is(res.diagnostics, res.diagnostics.size() - 1, error::syntax_error,
+                            severity::error, r.pointer),
+                    conform::to_string(res.diagnostics));
+      CHECK(d.expected == "more JSON text");
+      CHECK(d.found == "the end of the input");
+      CHECK(d.offset == r.json.size());
+      CHECK(d.line == r.line);
+      CHECK(d.column == r.column);
+      // Nothing else was reported: a syntax error ends decoding (no missing members).
+      CHECK_MESSAGE(res.diagnostics.size() == 1, conform::to_string(res.diagnostics));
+    }
+  }
+
+  TEST_CASE("decode: a syntax error keeps everything decoded before it") {
+    auto r = conform::decode<all_types>(
+        R"({"s": "kept", "vec": [1, 2, "x", 3], "nested": {"x": 7, "y": 8}, "map": {"a": 1, "b": })");
+    CHECK(!r.ok());
+    CHECK(r.value.s == "kept");
+    CHECK(r.value.vec == std::vector<int>{1, 2, 3});
+    CHECK(r.value.nested.x == 7);
+    CHECK(r.value.map == std::map<std::string, int>{{"a", 1}});
+    CHECK_MESSAGE(r.diagnostics.size() == 2, conform::to_string(r.diagnostics));
+    CHECK(diag_is(r.diagnostics, 0, error::type_mismatch, severity::error, "/vec/2"));
+    CHECK(diag_is(r.diagnostics, 1, error::syntax_error, severity::error, "/map"));
+  }
+
+  TEST_CASE("decode: text that is not RFC 8259 JSON is a syntax_error with a specific message") {
+    struct row {
+      std::string name;
+      std::string json;
+      std::size_t offset;
+      std::string expected;
+      std::string found; // "" : not pinned
+    };
+    row const rows[] = {
+        {"extra data", "{} x", 3, "the end of the input after the document", "more text"},
+        {"two documents", "{}{}", 2, "the end of the input after the document", "more text"},
+        {"trailing NUL", std::string("{}\0", 3), 2, "the end of the input after the document",
+         "more text"},
+        {"trailing comment", "{} // c", 3, "the end of the input after the document", "more text"},
+        {"UTF-8 BOM", "\xEF\xBB\xBF{}", 0,
+         "JSON text without a byte order mark (RFC 8259 section 8.1)", "a UTF-8 byte order mark"},
+        {"UTF-16LE", std::string("{\0}\0", 4), 1, "UTF-8 text", "UTF-16 text"},
+        {"UTF-16BE", std::string("\0{\0}", 4), 0, "UTF-8 text", "UTF-16 text"},
+        {"UTF-16LE BOM", "\xFF\xFE{\0}\0", 0, "UTF-8 text", "UTF-16 text"},
+        {"UTF-16BE BOM", "\xFE\xFF\0{\0}", 0, "UTF-8 text", "UTF-16 text"},
+        {"invalid UTF-8 in a value", "{\"s\": \"a\xFF\"}", 8, "valid JSON", ""},
+        {"invalid UTF-8 in a key", "{\"a\xC0\xAF\": 1}", 3, "valid JSON", ""},
+        {"UTF-8 surrogate", "{\"s\": \"\xED\xA0\x80\"}", 7, "valid JSON", ""},
+        {"lone surrogate escape", R"({"s": "\udc00"})", 13, "valid JSON", ""},
+        {"raw control character", "{\"s\": \"a\x01\"}", 8, "valid JSON", ""},
+        {"trailing comma", R"({"vec": [1,]})", 11, "valid JSON", "syntax error at ']'"},
+        {"single quotes", "{'s': 1}", 1, "valid JSON", "syntax error at '''"},
+        {"NaN", R"({"i32": NaN})", 8, "valid JSON", "syntax error at 'N'"},
+        {"leading zero", R"({"i32": 01})", 9, "valid JSON", ""},
+        {"exponent overflow", R"({"i32": 1E+2147483648})", 20,
+         "a number with an exponent that fits", "an exponent overflow"},
+    };
+    for (auto const& r : rows) {
+      CAPTURE(r.name);
+      auto res = conform::decode<loose>(r.json);
+      CHECK_MESSAGE(res.diagnostics.size() == 1, conform::to_string(res.diagnostics));
+      if (res.diagnostics.size() != 1) {
+        continue;
+      }
+      auto const& d = res.diagnostics[0];
+      CHECK(d.code == error::syntax_error);
+      CHECK(d.level == severity::error);
+      CHECK(d.offset == r.offset);
+      CHECK(d.expected == r.expected);
+      if (!r.found.empty()) {
+        CHECK(d.found == r.found);
+      }
+      // Quoted input never carries raw bytes.
+      for (char c : d.found) {
+        CHECK(static_cast<unsigned char>(c) >= 0x20);
+        CHECK(static_cast<unsigned char>(c) < 0x80);
+      }
+    }
+  }
+
+  TEST_CASE("decode: offsets and line:column stay right across layout, escapes and non-ASCII") {
+    struct row {
+      std::string name;
+      std::string json;
+      std::size_t line;
+      std::size_t column;
+    };
+    // Each document holds exactly one error: "bad" for the int member i32.
+    row const rows[] = {
+        {"one line", R"({"s": "x", "i32": "bad"})", 1, 19},
+        {"pretty-printed", "{\n  \"s\": \"x\",\n  \"i32\": \"bad\"\n}", 3, 10},
+        {"CRLF", "{\r\n  \"s\": \"x\",\r\n  \"i32\": \"bad\"\r\n}", 3, 10},
+        {"tabs", "{\n\t\"s\":\t\"x\",\n\t\"i32\":\t\"bad\"\n}", 3, 9},
+        {"blank lines", "\n\n{\n\n\"i32\"\n:\n\"bad\"}", 7, 1},
+        {"non-ASCII before", "{\"s\": \"\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\", \"i32\": \"bad\"}",
+         1, 21},
+        {"non-ASCII earlier line",
+         "{\"s\": \"\xF0\x9F\x98\x80\xF0\x9F\x98\x80\",\n\"i32\": \"bad\"}", 2, 8},
+        {"escapes in a value", R"({"s": "a\"b\\c\/\u00e9\ud83d\ude00\n", "i32": "bad"})", 1, 47},
+        {"escaped key", R"({"\u0073": "x", "i32": "bad"})", 1, 24},
+        {"escaped member key", R"({"s": "x", "i\u0033\u0032": "bad"})", 1, 29},
+        {"escaped quote in a value", R"({"s": "\"", "i32": "bad"})", 1, 20},
+        {"backslash before quote", R"({"s": "\\", "i32": "bad"})", 1, 20},
+        {"numbers and literals before",
+         R"({"zz": [1.5e+10, -0, 0.25, true, false, null, 18446744073709551616], "i32": "bad"})", 1,
+         77},
+        {"nested unknown with escaped keys",
+         R"({"zz": {"k\"": [{"\\": "\u0022"}], "q": {}}, "i32": "bad"})", 1, 53},
+        {"unknown key with an escaped quote", R"({"a\"b": 1, "i32": "bad"})", 1, 20},
+        {"after an element", R"({"vec": [1, 2], "i32": "bad"})", 1, 24},
+    };
+    conform::decode_options o;
+    o.unknown_members = conform::unknown_member_policy::ignore;
+    for (auto const& r : rows) {
+      CAPTURE(r.name);
+      auto res = conform::decode<loose>(r.json, o);
+      CHECK_MESSAGE(res.diagnostics.size() == 1, conform::to_string(res.diagnostics));
+      if (res.diagnostics.size() != 1) {
+        continue;
+      }
+      auto const& d = res.diagnostics[0];
+      CHECK(diag_is(res.diagnostics, 0, error::type_mismatch, severity::error, "/i32"));
+      CHECK(d.offset == r.json.rfind("\"bad\""));
+      CHECK(d.line == r.line);
+      CHECK(d.column == r.column);
+    }
+  }
+
+  TEST_CASE("decode: long escaped strings and keys (delivered in parts) keep offsets right") {
+    // Escaped text longer than Boost.JSON's 4096-byte buffer arrives in several parts.
+    std::string escaped;
+    for (int i = 0; i < 3000; ++i) {
+      escaped += "\\u0041";
+    }
+    std::string json = R"({"s": ")" + escaped + R"(", ")" + escaped + R"(": 1, "i32": "bad"})";
+    conform::decode_options o;
+    o.unknown_members = conform::unknown_member_policy::error;
+    auto r = conform::decode<loose>(json, o);
+    REQUIRE_MESSAGE(r.diagnostics.size() == 2, conform::to_string(r.diagnostics));
+    CHECK(r.value.s == std::string(3000, 'A'));
+    CHECK(r.diagnostics[0].code == error::unknown_member);
+    CHECK(r.diagnostics[0].pointer == "/" + std::string(3000, 'A'));
+    CHECK(r.diagnostics[0].offset == 7 + escaped.size() + 3);
+    CHECK(r.diagnostics[1].code == error::type_mismatch);
+    CHECK(r.diagnostics[1].offset == json.rfind("\"bad\""));
+    CHECK(r.diagnostics[1].column == json.rfind("\"bad\"") + 1);
+
+    // A long unescaped string is a view into the input; the cursor jumps over it.
+    std::string plain(100000, 'x');
+    std::string json2 = R"({"s": ")" + plain + R"(", "i32": "bad"})";
+    auto r2 = conform::decode<loose>(json2);
+    REQUIRE(r2.diagnostics.size() == 1);
+    CHECK(r2.diagnostics[0].offset == json2.rfind("\"bad\""));
+  }
+
+  TEST_CASE("decode: values in arrays are located by index and offset") {
+    std::string json = "{\"vec\": [\n  1,\n  \"two\",\n  3,\n  [4]\n]}";
+    auto r = decode_both<loose>(json);
+    REQUIRE(r.diagnostics.size() == 2);
+    CHECK(diag_is(r.diagnostics, 0, error::type_mismatch, severity::error, "/vec/1"));
+    CHECK(r.diagnostics[0].offset == json.find("\"two\""));
+    CHECK(r.diagnostics[0].line == 3);
+    CHECK(r.diagnostics[0].column == 3);
+    CHECK(diag_is(r.diagnostics, 1, error::type_mismatch, severity::error, "/vec/3"));
+    CHECK(r.diagnostics[1].found == "an array");
+    CHECK(r.diagnostics[1].offset == json.find("[4]"));
+    CHECK(r.diagnostics[1].line == 5);
+    REQUIRE(r.value.vec.has_value());
+    CHECK(*r.value.vec == std::vector<int>{1, 3});
+  }
+
+  TEST_CASE("decode: an invalid element or member does not lose its siblings") {
+    std::string json = R"({
+      "s": 5,
+      "vec": [1, "x", 3, null, 5],
+      "map": {"a": 1, "b": "x", "c": 3, "d": [1]},
+      "grid": [[1, 2], [3, "x"], "row", [5]],
+      "points": [{"x": 1, "y": 2}, 5, {"x": "bad", "y": 4}, {"x": 5}, [6]],
+      "opt": "x",
+      "opt_point": 5,
+      "nested": {"x": 1.5, "y": 2},
+      "tags": {"a": ["v", 1, "w"], "b": "v", "c": []},
+      "c": "purple",
+      "i32": 7
+    })";
+    auto r = decode_both<all_types>(json);
+    CHECK(!r.ok());
+    auto const& v = r.value;
+    CHECK(v.s.empty());
+    CHECK(v.vec == std::vector<int>{1, 3, 5});
+    CHECK(v.map == std::map<std::string, int>{{"a", 1}, {"c", 3}});
+    CHECK(v.grid == std::vector<std::vector<int>>{{1, 2}, {3}, {5}});
+    REQUIRE(v.points.size() == 3);
+    CHECK(v.points[0].x == 1);
+    CHECK(v.points[1].x == 0); // rejected member keeps its default
+    CHECK(v.points[1].y == 4);
+    CHECK(v.points[2].x == 5); // kept although "y" is missing
+    CHECK(!v.opt.has_value());
+    CHECK(!v.opt_point.has_value());
+    CHECK(v.nested.x == 0);
+    CHECK(v.nested.y == 2);
+    CHECK(v.tags == std::map<std::string, std::vector<std::string>>{{"a", {"v", "w"}}, {"c", {}}});
+    CHECK(v.c == color::red);
+    CHECK(v.i32 == 7);
+  }
+
+  TEST_CASE("decode: a rejected optional stays absent, a rejected required keeps its default") {
+    struct row {
+      std::string json;
+    };
+    for (std::string json :
+         {R"({"s": 1, "i32": "x", "vec": [1, "x"]})", R"({"s": [], "i32": {}, "vec": "x"})"}) {
+      CAPTURE(json);
+      auto r = decode_both<loose>(json);
+      CHECK(!r.value.s.has_value());
+      CHECK(!r.value.i32.has_value());
+      CHECK(r.diagnostics.error_count() == 3);
+    }
+    auto partial = conform::decode<loose>(R"({"vec": [1, "x"]})");
+    REQUIRE(partial.value.vec.has_value());
+    CHECK(*partial.value.vec == std::vector<int>{1});
+  }
+
+  TEST_CASE("decode: decode_or_throw throws decode_error with every diagnostic") {
+    std::string json = R"({"x": "a", "y": true})";
+    auto expected = conform::decode<point>(json).diagnostics;
+    REQUIRE(expected.size() == 2);
+    bool thrown = false;
+    try {
+      (void)conform::decode_or_throw<point>(json);
+    } catch (conform::decode_error const& e) {
+      thrown = true;
+      CHECK(e.diagnostics() == expected);
+      CHECK(std::string(e.what()) == "invalid document: " + conform::to_string(expected.front()));
+    }
+    CHECK(thrown);
+    CHECK_THROWS_AS((void)conform::decode_or_throw<point>(parse_dom(json)), conform::decode_error);
+    // decode_or_throw has no C-string overload: a literal is ambiguous (string_view or value).
+    CHECK_THROWS_AS((void)conform::decode_or_throw<point>(std::string_view("{")),
+                    std::runtime_error);
+  }
+
+  TEST_CASE("decode: decode_or_throw returns the value when there are only warnings") {
+    point p;
+    CHECK_NOTHROW(
+        p = conform::decode_or_throw<point>(std::string_view(R"({"x": 1, "y": 2, "z": 3})")));
+    CHECK(p.x == 1);
+    CHECK(p.y == 2);
+    point q;
+    CHECK_NOTHROW(q = conform::decode_or_throw<point>(parse_dom(R"({"x": 3, "y": 4, "z": 5})")));
+    CHECK(q.y == 4);
+  }
+
+  TEST_CASE("decode: decode_into resets the object and can be reused") {
+    all_types v;
+    v.s = "old";
+    v.vec = {9, 9};
+    v.opt = 4;
+    v.map["stale"] = 1;
+    auto ds = conform::decode_into(v, full_document);
+    CHECK_MESSAGE(ds.error_count() == 0, conform::to_string(ds));
+    CHECK(v.vec == std::vector<int>{1, 2, 3});
+    CHECK(v.map.count("stale") == 0);
+
+    // The second document lacks most members: they are back to their defaults.
+    ds = conform::decode_into(v, R"({"s": "new"})");
+    CHECK(ds.has_errors());
+    CHECK(v.s == "new");
+    CHECK(v.vec.empty());
+    CHECK(!v.opt.has_value());
+    CHECK(v.map.empty());
+    CHECK(v.i64 == 0);
+
+    // Reused in a loop, each result matches a fresh decode.
+    for (std::string json : {R"({"x": 1, "y": 2})", R"({"x": "a"})", R"({"y": 5})", "["}) {
+      CAPTURE(json);
+      point p{100, 100};
+      auto into = conform::decode_into(p, json);
+      auto fresh = conform::decode<point>(json);
+      CHECK(into == fresh.diagnostics);
+      CHECK(p.x == fresh.value.x);
+      CHECK(p.y == fresh.value.y);
+    }
+  }
+
+  TEST_CASE("decode: the overloads for string_view, std::string and C strings agree") {
+    std::string json = R"({"x": 1, "y": "2"})";
+    auto a = conform::decode<point>(std::string_view(json));
+    auto b = conform::decode<point>(json);
+    auto c = conform::decode<point>(json.c_str());
+    CHECK(a.diagnostics == b.diagnostics);
+    CHECK(a.diagnostics == c.diagnostics);
+    CHECK(a.value.x == 1);
+    CHECK(!a.ok());
+    CHECK(!static_cast<bool>(a));
+    auto good = conform::decode<point>(R"({"x": 1, "y": 2})");
+    CHECK(static_cast<bool>(good));
+  }
+
+  TEST_CASE("decode: decode never throws (noexcept on every overload)") {
+    static_assert(noexcept(conform::decode<all_types>(std::string_view())));
+    static_assert(noexcept(conform::decode<all_types>(std::string())));
+    static_assert(noexcept(conform::decode<all_types>("")));
+    static_assert(noexcept(conform::decode<all_types>(boost::json::value())));
+    static_assert(
+        noexcept(conform::decode<all_types>(std::string_view(), conform::decode_options{})));
+    static_assert(noexcept(conform::decode_into(std::declval<all_types&>(), std::string_view())));
+    static_assert(!noexcept(conform::decode_or_throw<all_types>(std::string_view())));
+    CHECK(true);
+  }
+
+  TEST_CASE("decode: hostile documents end in diagnostics, never in a crash") {
+    std::vector<std::string> docs = {
+        std::string(100000, '['),
+        std::string(100000, '{'),
+        R"({"vec": )" + std::string(5000, '[') + std::string(5000, ']') + "}",
+        R"({"zz": )" + std::string(20000, '[') + "}",
+        "[" + std::string(1000, '"'),
+        std::string("\0\0\0\0", 4),
+        "\xFF\xFF\xFF",
+        R"({"s": "\ud800"})",
+        R"({"s": "\ud800\u0041"})",
+        "-",
+        "1e",
+        "[1e99999999999999999999]",
+        "{\"a\":" + std::string(100000, '1') + "}",
+    };
+    for (auto const& doc : docs) {
+      CAPTURE(doc.substr(0, 40));
+      auto r = conform::decode<all_types>(doc);
+      CHECK(!r.ok());
+      CHECK(r.diagnostics.size() <= 101);
+      for (auto const& d : r.diagnostics) {
+        CHECK(d.offset <= doc.size());
+      }
+    }
+  }
+}
