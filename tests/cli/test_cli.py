@@ -1,0 +1,1038 @@
+#!/usr/bin/env python3
+"""Tests of the `conform` command-line validator: the built program is run on every input format
+(JSON, NDJSON, HAR, raw HTTP), both output formats, every exit status and the options.
+
+Usage: test_cli.py CONFORM_EXE SOURCE_ROOT BUILD_DIR AREA
+
+Meson runs one test per AREA (tools/meson.build), so that a failure names what broke. Inputs are
+the committed examples and fixtures, or generated into BUILD_DIR at test time (the 10 MB and
+50 MB streams are never committed). Standard library only.
+"""
+import base64
+import copy
+import json
+import os
+import pty
+import re
+import select
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+
+EXE = SOURCE = BUILD = None
+
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+LOCATION = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning): "
+                      r"(?P<message>.*) \[(?P<code>[a-z_]+)\]$")
+SUMMARY = re.compile(r"^(\d+) documents, (\d+) valid, (\d+) invalid, (\d+) errors, (\d+) warnings$")
+
+
+def run(args, stdin=None, env=None, timeout=300):
+    """Runs conform from the source root; returns (status, stdout, stderr) as text."""
+    p = subprocess.run([EXE, *args], input=stdin, capture_output=True, cwd=SOURCE,
+                       timeout=timeout, env=env)
+    return (p.returncode, p.stdout.decode("utf-8", "replace"),
+            p.stderr.decode("utf-8", "replace"))
+
+
+def documents(stdout):
+    """The JSON objects of a --format json run, one per line."""
+    return [json.loads(line) for line in stdout.splitlines() if line.strip()]
+
+
+def totals(stdout):
+    """The numbers of the last summary line: documents, valid, invalid, errors, warnings."""
+    last = stdout.rstrip("\n").splitlines()[-1]
+    m = SUMMARY.match(last)
+    assert m, f"no summary line at the end: {last!r}"
+    return tuple(int(g) for g in m.groups())
+
+
+def fixture(name):
+    with open(os.path.join(SOURCE, "tests", "fixtures", "valid", name), encoding="utf-8") as f:
+        return f.read().strip()
+
+
+def api_text():
+    return fixture("api_example.json")
+
+
+def full():
+    return json.loads(fixture("full.json"))
+
+
+def minified(value):
+    return json.dumps(value, separators=(",", ":"))
+
+
+class Scratch:
+    """A directory under the build dir for generated inputs."""
+
+    def setUp(self):
+        self._tmp = tempfile.TemporaryDirectory(dir=BUILD, prefix="cli-test-")
+        self.dir = self._tmp.name
+
+    def tearDown(self):
+        self._tmp.cleanup()
+
+    def write(self, name, data):
+        path = os.path.join(self.dir, name)
+        mode = "wb" if isinstance(data, bytes) else "w"
+        with open(path, mode, **({} if mode == "wb" else {"encoding": "utf-8", "newline": ""})) as f:
+            f.write(data)
+        return path
+
+
+def har_entry(url, status, text, method="GET", encoding=None):
+    content = {"size": len(text), "mimeType": "application/json", "text": text}
+    if encoding:
+        content["encoding"] = encoding
+    return {"startedDateTime": "2024-06-10T08:00:00.000Z", "time": 10,
+            "request": {"method": method, "url": url, "httpVersion": "HTTP/1.1", "cookies": [],
+                        "headers": [], "queryString": [], "headersSize": -1, "bodySize": 0},
+            "response": {"status": status, "statusText": "", "httpVersion": "HTTP/1.1",
+                         "cookies": [], "headers": [], "content": content, "redirectURL": "",
+                         "headersSize": -1, "bodySize": -1},
+            "cache": {}, "timings": {"send": 1, "wait": 8, "receive": 1}}
+
+
+def har(entries):
+    return json.dumps({"log": {"version": "1.2", "creator": {"name": "test", "version": "1"},
+                               "entries": entries}}, indent=2)
+
+
+JOB_URL = "https://modelarts.example.com/v2/0123456789abcdef/training-jobs/3faf5c03-aaa1-4cbe"
+
+
+def caret_under(stdout, location_line_index):
+    """The excerpt line and the character the caret points at, for the diagnostic whose
+    location line has the given index in stdout's lines."""
+    lines = stdout.splitlines()
+    excerpt, caret = lines[location_line_index + 1], lines[location_line_index + 2]
+    column = caret.index("^")
+    return excerpt, excerpt[column:]
+
+
+# ------------------------------------------------------------------------------------------------
+class JsonInput(Scratch, unittest.TestCase):
+    area = "json"
+
+    def test_valid_documents_exit_0(self):
+        status, out, err = run(["validate", "tests/fixtures/valid/full.json"])
+        self.assertEqual(status, 0, out + err)
+        self.assertEqual(out, "1 documents, 1 valid, 0 invalid, 0 errors, 0 warnings\n")
+        self.assertEqual(err, "")
+
+    def test_a_warning_is_reported_like_a_compiler_and_allowed(self):
+        status, out, _ = run(["validate", "tests/fixtures/valid/api_example.json"])
+        self.assertEqual(status, 0)
+        lines = out.splitlines()
+        m = LOCATION.match(lines[0])
+        self.assertTrue(m, lines[0])
+        self.assertEqual(m["file"], "tests/fixtures/valid/api_example.json")
+        self.assertEqual((m["severity"], m["code"]), ("warning", "cross_member_rule"))
+        self.assertTrue(lines[1].startswith("    1 | "), lines[1])
+        self.assertEqual(lines[3], "  pointer: /status/running_records/0/end_at")
+        self.assertEqual(totals(out), (1, 1, 0, 0, 1))
+
+    def test_pretty_printed_document_line_column_and_caret(self):
+        body = full()
+        body["spec"]["schedule_policy"]["priority"] = 4
+        path = self.write("job.json", json.dumps(body, indent=2))
+        status, out, _ = run(["validate", path])
+        self.assertEqual(status, 1)
+        lines = out.splitlines()
+        m = LOCATION.match(lines[0])
+        self.assertEqual((m["severity"], m["code"]), ("error", "out_of_range"))
+        expected_line = json.dumps(body, indent=2).splitlines().index('      "priority": 4,') + 1
+        self.assertEqual(int(m["line"]), expected_line)
+        excerpt, at = caret_under(out, 0)
+        self.assertEqual(excerpt, f"{expected_line:>5} |       \"priority\": 4,")
+        self.assertTrue(at.startswith("4,"), at)
+        self.assertEqual(lines[3], "  pointer: /spec/schedule_policy/priority")
+        self.assertEqual(totals(out), (1, 0, 1, 1, 0))
+
+    def test_minified_megabyte_line_is_cut_around_the_caret(self):
+        body = full()
+        body["metadata"]["description"] = "x" * 1_000_000
+        body["spec"]["schedule_policy"]["priority"] = 9
+        path = self.write("big.json", minified(body))
+        status, out, _ = run(["validate", path])
+        self.assertEqual(status, 1)
+        lines = out.splitlines()
+        index = next(i for i, l in enumerate(lines) if l.endswith("[out_of_range]"))
+        excerpt, at = caret_under(out, index)
+        self.assertLess(len(excerpt), 140)
+        self.assertIn("...", excerpt)
+        self.assertTrue(at.startswith("9"), at)
+
+    def test_empty_and_broken_files_are_invalid_documents(self):
+        empty = self.write("empty.json", "")
+        broken = self.write("broken.json", '{"kind": "job", "metadata": {')
+        status, out, _ = run(["validate", "--format", "json", empty, broken])
+        self.assertEqual(status, 1)
+        docs = documents(out)
+        self.assertEqual([d["valid"] for d in docs], [False, False])
+        self.assertEqual([d["diagnostics"][0]["code"] for d in docs], ["syntax_error"] * 2)
+
+    def test_forced_json_on_two_lines_is_one_document_with_trailing_data(self):
+        path = self.write("two.ndjson", api_text() + "\n" + api_text() + "\n")
+        status, out, _ = run(["validate", "--input", "json", "--format", "json", path])
+        self.assertEqual(status, 1)
+        docs = documents(out)
+        self.assertEqual(len(docs), 1)
+        self.assertEqual(docs[0]["diagnostics"][-1]["code"], "syntax_error")
+        self.assertEqual(docs[0]["diagnostics"][-1]["line"], 2)
+
+    def test_error_body_detected_from_its_keys(self):
+        path = self.write("err.json", '{"error_code":"ModelArts.2775","error_msg":"not found"}')
+        status, out, _ = run(["validate", "--format", "json", path])
+        self.assertEqual(status, 0, out)
+        self.assertEqual(documents(out)[0]["schema"], "error_body")
+        status, out, _ = run(["validate", "--format", "json", "--schema", "training_job", path])
+        self.assertEqual(documents(out)[0]["schema"], "training_job")
+
+
+# ------------------------------------------------------------------------------------------------
+class NdjsonInput(Scratch, unittest.TestCase):
+    area = "ndjson"
+
+    def test_diagnostics_name_the_line_and_a_broken_line_does_not_stop_the_rest(self):
+        bad = full()
+        bad["spec"]["schedule_policy"]["priority"] = 4
+        lines = [api_text(), "", "{\"kind\": \"job\", \"metadata\": ", minified(bad),
+                 "   ", minified(full())]
+        path = self.write("jobs.ndjson", "\n".join(lines) + "\n")
+        status, out, _ = run(["validate", path])
+        self.assertEqual(status, 1)
+        located = [LOCATION.match(l) for l in out.splitlines() if LOCATION.match(l)]
+        self.assertEqual([(int(m["line"]), m["code"]) for m in located],
+                         [(1, "cross_member_rule"), (3, "syntax_error"), (4, "out_of_range")])
+        # Blank lines are no documents: 4 documents, the last one (line 6) valid.
+        self.assertEqual(totals(out), (4, 2, 2, 2, 1))
+        excerpt, at = caret_under(out, out.splitlines().index(located[2].string))
+        self.assertTrue(excerpt.startswith("    4 | "), excerpt)
+        self.assertTrue(at.startswith("4,"), at)
+
+    def test_json_output_locator_and_line(self):
+        bad = full()
+        bad["status"]["phase"] = "Runing"
+        path = self.write("jobs.ndjson", minified(full()) + "\n" + minified(bad) + "\n")
+        status, out, _ = run(["validate", "--format", "json", path])
+        self.assertEqual(status, 1)
+        docs = documents(out)
+        self.assertEqual([d["document"] for d in docs], [0, 1])
+        self.assertEqual([d["locator"] for d in docs], ["line 1", "line 2"])
+        self.assertEqual(docs[1]["diagnostics"][0]["line"], 2)
+        self.assertEqual(docs[1]["diagnostics"][0]["pointer"], "/status/phase")
+
+    def test_crlf_lines_and_no_final_newline(self):
+        path = self.write("crlf.ndjson", minified(full()) + "\r\n" + minified(full()))
+        status, out, _ = run(["validate", path])
+        self.assertEqual(status, 0, out)
+        self.assertEqual(totals(out), (2, 2, 0, 0, 0))
+
+    def test_detected_from_content_whatever_the_file_name(self):
+        path = self.write("stream.txt", minified(full()) + "\n" + minified(full()) + "\n")
+        status, out, _ = run(["validate", "--format", "json", path])
+        self.assertEqual(status, 0)
+        self.assertEqual([d["locator"] for d in documents(out)], ["line 1", "line 2"])
+
+    def test_forced_ndjson_on_a_one_line_file(self):
+        path = self.write("one.json", minified(full()) + "\n")
+        status, out, _ = run(["validate", "--input", "ndjson", "--format", "json", path])
+        self.assertEqual(status, 0)
+        self.assertEqual(documents(out)[0]["locator"], "line 1")
+
+
+# ------------------------------------------------------------------------------------------------
+class HarInput(Scratch, unittest.TestCase):
+    area = "har"
+
+    def test_the_example_archive(self):
+        status, out, _ = run(["validate", "--format", "json", "examples/training-jobs.har"])
+        self.assertEqual(status, 1)
+        docs = documents(out)
+        self.assertEqual(len(docs), 4)
+        self.assertEqual([d["schema"] for d in docs],
+                         ["training_job", "training_job", "training_job", "error_body"])
+        self.assertEqual([d["valid"] for d in docs], [True, True, False, True])
+        for d in docs:
+            self.assertRegex(d["locator"], r"^entry \d+ GET https://\S+/training-jobs/\S+$")
+        # Entry 3's body is base64 in the archive: decoded, it is valid.
+        self.assertTrue(docs[1]["locator"].startswith("entry 3 GET "))
+        self.assertEqual(docs[1]["diagnostics"], [])
+
+    def test_skipped_entries_are_counted_and_named(self):
+        status, out, _ = run(["validate", "examples/training-jobs.har"])
+        self.assertEqual(status, 1)
+        self.assertIn("examples/training-jobs.har: note: 3 of 7 entries skipped (3 not a GET of "
+                      "/v2/{project_id}/training-jobs/{training_job_id})\n", out)
+        self.assertIn("examples/training-jobs.har: in entry 5 GET https://", out)
+        self.assertEqual(totals(out), (4, 3, 1, 4, 1))
+
+    def test_statuses_and_schemas(self):
+        bad_error = '{"error_msg":"boom"}'
+        entries = [
+            har_entry(JOB_URL, 200, minified(full())),
+            har_entry(JOB_URL, 500, bad_error),
+            har_entry(JOB_URL, 304, ""),
+            har_entry(JOB_URL, 0, ""),
+            har_entry(JOB_URL + "/metrics", 200, "{}"),
+            har_entry(JOB_URL, 200, "{}", method="DELETE"),
+            har_entry(JOB_URL + "?x=1#f", 404, '{"error_code":"ModelArts.2775","error_msg":"nf"}'),
+        ]
+        path = self.write("statuses.har", har(entries))
+        status, out, err = run(["validate", "--format", "json", path])
+        self.assertEqual(status, 1)
+        docs = documents(out)
+        self.assertEqual([d["schema"] for d in docs], ["training_job", "error_body", "error_body"])
+        self.assertEqual([d["valid"] for d in docs], [True, False, True])
+        self.assertEqual(docs[1]["diagnostics"][0]["code"], "missing_member")
+        self.assertEqual(docs[1]["diagnostics"][0]["pointer"], "/error_code")
+        self.assertIn("4 of 7 entries skipped (2 not a GET of /v2/{project_id}/training-jobs/"
+                      "{training_job_id}, 1 with status 0, 1 with status 304)", err)
+
+    def test_path_parameters_are_validated(self):
+        url = "https://modelarts.example.com/v2/my_project/training-jobs/"
+        path = self.write("path.har", har([har_entry(url, 200, "{}"),
+                                           har_entry(JOB_URL.replace("0123", "%41"), 200, "{}")]))
+        status, out, _ = run(["validate", "--format", "json", path])
+        self.assertEqual(status, 1)
+        docs = documents(out)
+        diags = [(d["in"], d["code"], d["pointer"]) for d in docs[0]["diagnostics"]]
+        self.assertEqual(diags, [("path", "invalid_character", "/project_id"),
+                                 ("path", "length_out_of_range", "/training_job_id")])
+        self.assertTrue(docs[1]["valid"], docs[1])  # %41 is 'A' once decoded
+
+    def test_invalid_base64_is_a_diagnostic_on_its_entry(self):
+        entries = [har_entry(JOB_URL, 200, "eyJraW5kIjoiam9iIn0%%%", encoding="base64"),
+                   har_entry(JOB_URL, 200, base64.b64encode(b'{"kind":"job"}').decode(),
+                             encoding="base64")]
+        path = self.write("b64.har", har(entries))
+        status, out, _ = run(["validate", "--format", "json", path])
+        self.assertEqual(status, 1)
+        docs = documents(out)
+        self.assertEqual(len(docs), 2)
+        self.assertFalse(docs[0]["valid"])
+        self.assertEqual(docs[0]["diagnostics"][0]["code"], "syntax_error")
+        self.assertIn("base64", docs[0]["diagnostics"][0]["message"])
+        self.assertIn("offset 19", docs[0]["diagnostics"][0]["message"])
+        self.assertTrue(docs[1]["valid"])
+
+    def test_truncated_archive_exit_2_after_the_entries_before_the_break(self):
+        text = open(os.path.join(SOURCE, "examples", "training-jobs.har"), encoding="utf-8").read()
+        cut = text.index('"2024-06-10T08:00:06.733Z"')  # inside the 6th entry
+        path = self.write("cut.har", text[:cut])
+        status, out, err = run(["validate", "--format", "json", path])
+        self.assertEqual(status, 2)
+        self.assertEqual(len(err.splitlines()), 1, err)
+        self.assertRegex(err, r"^conform: .*cut\.har: broken HAR at line \d+, column \d+ "
+                              r"\(byte \d+\): .*; 5 entries before it were read\n$")
+        self.assertEqual(len(documents(out)), 2)  # entries 1 and 3
+
+    def test_broken_and_wrong_archives_exit_2_with_one_line(self):
+        cases = {
+            "garbage.har": '{"log": {"entries": [}}',
+            "noentries.har": '{"log": {"version": "1.2"}}',
+            "array.har": '[1, 2]',
+        }
+        for name, text in cases.items():
+            with self.subTest(name=name):
+                path = self.write(name, text)
+                status, out, err = run(["validate", "--input", "har", path])
+                self.assertEqual(status, 2, out + err)
+                self.assertEqual(len(err.splitlines()), 1, err)
+                self.assertTrue(err.startswith("conform: "), err)
+
+    def test_a_byte_order_mark_is_ignored(self):
+        # HAR 1.2: "The reader must ignore a byte order mark if it exists in the file."
+        text = har([har_entry(JOB_URL, 200, minified(full()))])
+        path = self.write("bom.har", b"\xef\xbb\xbf" + text.encode())
+        status, out, err = run(["validate", path])
+        self.assertEqual((status, err), (0, ""), out)
+        self.assertEqual(totals(out), (1, 1, 0, 0, 0))
+
+    def test_malformed_entries_are_skipped_not_fatal(self):
+        text = json.dumps({"log": {"entries": [5, {"request": {}}, [],
+                                               har_entry(JOB_URL, 200, "{}")]}})
+        path = self.write("odd.har", text)
+        status, out, _ = run(["validate", path])
+        self.assertEqual(status, 0, out)
+        self.assertIn("3 of 4 entries skipped (3 without a request method and URL or a response "
+                      "status)", out)
+
+    def test_diagnostics_in_a_pretty_printed_body_give_body_line_and_column(self):
+        body = full()
+        body["status"]["phase"] = "Runing"
+        text = json.dumps(body, indent=2)
+        path = self.write("pretty.har", har([har_entry(JOB_URL, 200, text)]))
+        status, out, _ = run(["validate", path])
+        self.assertEqual(status, 1)
+        lines = out.splitlines()
+        self.assertEqual(lines[0], f"{path}: in entry 0 GET {JOB_URL}:")
+        m = LOCATION.match(lines[1])
+        self.assertEqual(int(m["line"]), text.splitlines().index('    "phase": "Runing",') + 1)
+        self.assertEqual(int(m["column"]), 14)
+
+
+# ------------------------------------------------------------------------------------------------
+class HttpInput(Scratch, unittest.TestCase):
+    area = "http"
+
+    def test_the_example_capture(self):
+        status, out, _ = run(["validate", "--format", "json", "examples/training-job.http"])
+        self.assertEqual(status, 1)
+        docs = documents(out)
+        self.assertEqual(len(docs), 1)  # the 301 before it is a redirect, not a document
+        self.assertEqual(docs[0]["locator"], "line 5 HTTP/1.1 200 OK")
+        self.assertEqual([(d["code"], d["pointer"]) for d in docs[0]["diagnostics"]],
+                         [("out_of_range", "/spec/schedule_policy/priority")])
+
+    def test_raw_chunked_body_split_inside_tokens(self):
+        body = minified(full()).encode()
+        chunks = [body[i:i + 7] for i in range(0, len(body), 7)]
+        raw = b"".join(b"%x\r\n%s\r\n" % (len(c), c) for c in chunks) + b"0\r\n\r\n"
+        capture = (b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: application/json"
+                   b"\r\nTransfer-Encoding: chunked\r\n\r\n" + raw)
+        path = self.write("chunked.http", capture)
+        status, out, err = run(["validate", "--format", "json", path])
+        self.assertEqual(status, 0, out + err)
+        self.assertEqual(documents(out)[0]["locator"], "line 3 HTTP/1.1 200 OK")
+
+    def test_error_status_uses_the_error_body_and_lf_only_lines(self):
+        capture = ("HTTP/1.1 404 Not Found\nContent-Type: application/json\n\n"
+                   '{"error_code":"ModelArts.2775","error_msg":"Training job not found."}\n')
+        path = self.write("404.http", capture)
+        status, out, _ = run(["validate", "--format", "json", path])
+        self.assertEqual(status, 0, out)
+        self.assertEqual(documents(out)[0]["schema"], "error_body")
+
+    def test_several_responses_content_length_and_http2(self):
+        first = minified(full())
+        second = '{"kind":"job","status":{"phase":"Runing"}}'
+        capture = (f"HTTP/1.1 200 OK\r\nContent-Length: {len(first)}\r\n\r\n{first}"
+                   f"HTTP/2 200 \r\ncontent-type: application/json\r\n\r\n{second}\r\n")
+        path = self.write("two.http", capture)
+        status, out, _ = run(["validate", "--format", "json", path])
+        self.assertEqual(status, 1)
+        docs = documents(out)
+        self.assertEqual([d["valid"] for d in docs], [True, False])
+        self.assertEqual(docs[1]["locator"], "line 4 HTTP/2 200")
+        self.assertEqual(docs[1]["diagnostics"][0]["pointer"], "/status/phase")
+
+    def test_curl_location_redirect_with_a_length_but_no_body(self):
+        capture = ("HTTP/1.1 302 Found\r\nLocation: /v2/x/training-jobs/y\r\nContent-Length: 154\r\n"
+                   "\r\nHTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                   + minified(full()) + "\n")
+        path = self.write("redirect.http", capture)
+        status, out, _ = run(["validate", path])
+        self.assertEqual(status, 0, out)
+        self.assertEqual(totals(out), (1, 1, 0, 0, 0))
+
+    def test_body_line_column_and_locator_header(self):
+        capture = "HTTP/1.1 200 OK\r\n\r\n{\r\n  \"kind\": \"jobb\"\r\n}\r\n"
+        path = self.write("kind.http", capture)
+        status, out, _ = run(["validate", path])
+        self.assertEqual(status, 1)
+        lines = out.splitlines()
+        self.assertEqual(lines[0], f"{path}: in line 1 HTTP/1.1 200 OK:")
+        m = LOCATION.match(lines[1])
+        self.assertEqual((m["line"], m["column"], m["code"]), ("2", "11", "unknown_enum_value"))
+
+    def test_not_http_when_forced_is_exit_2(self):
+        path = self.write("nothttp.txt", "hello\r\n\r\n{}")
+        status, _, err = run(["validate", "--input", "http", path])
+        self.assertEqual(status, 2)
+        self.assertEqual(err, f"conform: {path}: not an HTTP response: line 1 is not a status "
+                              "line\n")
+
+
+# ------------------------------------------------------------------------------------------------
+class Stdin(unittest.TestCase):
+    area = "stdin"
+
+    def test_dash_and_no_argument_read_stdin(self):
+        for args in (["validate", "-"], ["validate"]):
+            with self.subTest(args=args):
+                status, out, _ = run(args + ["--format", "json"], stdin=api_text().encode())
+                self.assertEqual(status, 0)
+                docs = documents(out)
+                self.assertEqual(docs[0]["source"], "-")
+                self.assertEqual(docs[0]["diagnostics"][0]["code"], "cross_member_rule")
+
+    def test_ndjson_and_har_detected_on_stdin(self):
+        stream = (minified(full()) + "\n") * 3
+        status, out, _ = run(["validate"], stdin=stream.encode())
+        self.assertEqual(status, 0)
+        self.assertEqual(totals(out), (3, 3, 0, 0, 0))
+        with open(os.path.join(SOURCE, "examples", "training-jobs.har"), "rb") as f:
+            status, out, _ = run(["validate", "-"], stdin=f.read())
+        self.assertEqual(status, 1)
+        self.assertIn("-: in entry 5 GET ", out)
+
+    def test_reports_stream_out_while_the_input_is_still_open(self):
+        # `tail -f capture.ndjson | conform validate`: each report appears when its line is
+        # validated, not when the input ends (with any --jobs).
+        for jobs in ("1", "2"):
+            with self.subTest(jobs=jobs):
+                p = subprocess.Popen([EXE, "validate", "--input", "ndjson", "--format", "json",
+                                      "--jobs", jobs], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, cwd=SOURCE)
+                try:
+                    for n in range(3):
+                        p.stdin.write((minified(full()) + "\n").encode())
+                        p.stdin.flush()
+                        ready, _, _ = select.select([p.stdout], [], [], 30)
+                        self.assertTrue(ready, f"no report for line {n + 1} while input is open")
+                        self.assertEqual(json.loads(p.stdout.readline())["locator"],
+                                         f"line {n + 1}")
+                finally:
+                    p.stdin.close()
+                    p.stdout.read()
+                    p.wait(timeout=60)
+                self.assertEqual(p.returncode, 0)
+
+    def test_http_on_stdin(self):
+        with open(os.path.join(SOURCE, "examples", "training-job.http"), "rb") as f:
+            status, out, _ = run(["validate", "--format", "json"], stdin=f.read())
+        self.assertEqual(status, 1)
+        self.assertEqual(documents(out)[0]["locator"], "line 5 HTTP/1.1 200 OK")
+
+
+# ------------------------------------------------------------------------------------------------
+class ExitStatus(Scratch, unittest.TestCase):
+    area = "exit_status"
+
+    def test_0_when_all_valid_even_with_warnings(self):
+        self.assertEqual(run(["validate", "tests/fixtures/valid/api_example.json"])[0], 0)
+
+    def test_1_with_werror_when_there_are_warnings(self):
+        status, out, _ = run(["validate", "--werror", "--format", "json",
+                              "tests/fixtures/valid/api_example.json"])
+        self.assertEqual(status, 1)
+        self.assertFalse(documents(out)[0]["valid"])
+        self.assertEqual(documents(out)[0]["diagnostics"][0]["severity"], "warning")
+
+    def test_1_when_a_document_is_invalid(self):
+        self.assertEqual(run(["validate", "examples/training-jobs.ndjson"])[0], 1)
+
+    def test_2_for_a_missing_file_with_one_line_and_the_rest_still_validated(self):
+        status, out, err = run(["validate", "no/such/file.json",
+                                "tests/fixtures/valid/full.json"])
+        self.assertEqual(status, 2)
+        self.assertEqual(err, "conform: no/such/file.json: No such file or directory\n")
+        self.assertEqual(totals(out), (1, 1, 0, 0, 0))
+
+    def test_2_for_a_directory(self):
+        status, _, err = run(["validate", "examples"])
+        self.assertEqual(status, 2)
+        self.assertEqual(len(err.splitlines()), 1, err)
+
+    def test_2_for_usage_errors_with_one_line(self):
+        for args in (["validate", "--format", "xml"], ["validate", "--bogus"], [],
+                     ["validate", "--jobs", "-3"], ["frobnicate"],
+                     ["validate", "--max-diagnostics", "many"]):
+            with self.subTest(args=args):
+                status, out, err = run(args)
+                self.assertEqual(status, 2, out + err)
+                self.assertEqual(len(err.splitlines()), 1, err)
+                self.assertTrue(err.startswith("conform: "), err)
+                self.assertEqual(out, "")
+
+    def test_help_and_version_exit_0(self):
+        status, out, _ = run(["validate", "--help"])
+        self.assertEqual(status, 0)
+        self.assertIn("--max-diagnostics", out)
+        status, out, _ = run(["--version"])
+        self.assertEqual(status, 0)
+        self.assertTrue(out.startswith("conform "), out)
+
+
+# ------------------------------------------------------------------------------------------------
+class Strict(Scratch, unittest.TestCase):
+    area = "strict"
+
+    def test_unknown_members_and_open_enum_values(self):
+        body = full()
+        body["status"]["foo"] = 1
+        body["status"]["secondary_phase"] = "Hibernating"
+        path = self.write("drift.json", minified(body))
+        status, out, _ = run(["validate", "--format", "json", path])
+        self.assertEqual(status, 0, out)
+        diags = documents(out)[0]["diagnostics"]
+        self.assertEqual(sorted((d["code"], d["pointer"], d["severity"]) for d in diags),
+                         [("unknown_enum_value", "/status/secondary_phase", "warning"),
+                          ("unknown_member", "/status/foo", "warning")])
+        status, out, _ = run(["validate", "--strict", "--format", "json", path])
+        self.assertEqual(status, 1)
+        diags = documents(out)[0]["diagnostics"]
+        self.assertEqual(sorted((d["code"], d["severity"]) for d in diags),
+                         [("unknown_enum_value", "error"), ("unknown_member", "error")])
+
+    def test_strict_does_not_turn_closed_rule_warnings_into_errors(self):
+        status, _, _ = run(["validate", "--strict", "tests/fixtures/valid/api_example.json"])
+        self.assertEqual(status, 0)
+
+
+# ------------------------------------------------------------------------------------------------
+class Summary(Scratch, unittest.TestCase):
+    area = "summary"
+
+    def make_stream(self):
+        lines = []
+        for i in range(5000):
+            body = full()
+            body["metadata"]["name"] = f"job-{i}"
+            if i % 5 != 0:
+                body["status"]["foo"] = i
+            if i % 1000 == 7:
+                body["status"]["task_statuses"][1]["exit_code"] = 2 ** 40
+            lines.append(minified(body))
+        return self.write("drift.ndjson", "\n".join(lines) + "\n")
+
+    def test_text_tables_count_documents_and_fold_indices(self):
+        path = self.make_stream()
+        status, out, _ = run(["validate", "--summary", "--quiet", path])
+        self.assertEqual(status, 1)
+        self.assertIn("  unknown member `/status/foo` in 4,000 of 5,000 documents\n", out)
+        self.assertIn("  integer does not fit `/status/task_statuses/*/exit_code` in 5 of 5,000 "
+                      "documents\n", out)
+        self.assertIn("  unknown_member    4,000 diagnostics in 4,000 of 5,000 documents\n", out)
+        self.assertEqual(totals(out), (5000, 4995, 5, 5, 4000))
+
+    def test_json_summary_object_last(self):
+        path = self.make_stream()
+        status, out, _ = run(["validate", "--summary", "--format", "json", "--jobs", "2", path])
+        self.assertEqual(status, 1)
+        docs = documents(out)
+        self.assertEqual(len(docs), 5001)
+        summary = docs[-1]["summary"]
+        self.assertEqual(summary["documents"], 5000)
+        self.assertEqual(summary["invalid"], 5)
+        by_pointer = {(p["code"], p["pointer"]): p["documents"] for p in summary["by_pointer"]}
+        self.assertEqual(by_pointer[("unknown_member", "/status/foo")], 4000)
+        self.assertEqual(by_pointer[("integer_overflow", "/status/task_statuses/*/exit_code")], 5)
+
+    def test_no_diagnostics(self):
+        status, out, _ = run(["validate", "--summary", "tests/fixtures/valid/full.json"])
+        self.assertEqual(status, 0)
+        self.assertIn("summary by code:\n  (no diagnostics)\n", out)
+
+
+# ------------------------------------------------------------------------------------------------
+class Output(Scratch, unittest.TestCase):
+    area = "output"
+
+    def test_json_objects_have_the_stable_fields(self):
+        status, out, _ = run(["validate", "--format", "json", "examples/training-jobs.ndjson"])
+        self.assertEqual(status, 1)
+        docs = documents(out)
+        self.assertEqual(len(docs), 5)
+        for d in docs:
+            self.assertLessEqual({"source", "document", "locator", "schema", "valid",
+                                  "diagnostics"}, set(d))
+            self.assertEqual(d["source"], "examples/training-jobs.ndjson")
+            self.assertIn(d["schema"], ("training_job", "error_body"))
+            for diag in d["diagnostics"]:
+                self.assertLessEqual({"severity", "code", "pointer", "line", "column",
+                                      "message"}, set(diag))
+                self.assertIn(diag["severity"], ("error", "warning"))
+                self.assertIsInstance(diag["line"], int)
+                self.assertIsInstance(diag["column"], int)
+        self.assertEqual(docs[4]["schema"], "error_body")
+        self.assertEqual([d["document"] for d in docs], [0, 1, 2, 3, 4])
+
+    def test_text_lines_are_compiler_style(self):
+        _, out, _ = run(["validate", "examples/training-jobs.ndjson"])
+        for line in out.splitlines():
+            if line.startswith("examples/"):
+                self.assertTrue(LOCATION.match(line), line)
+
+    def test_colour(self):
+        _, plain, _ = run(["validate", "examples/training-jobs.har"])
+        _, auto, _ = run(["validate", "--color", "auto", "examples/training-jobs.har"])
+        _, never, _ = run(["validate", "--color", "never", "examples/training-jobs.har"])
+        _, always, _ = run(["validate", "--color", "always", "examples/training-jobs.har"])
+        self.assertNotIn("\x1b", plain + auto + never)  # a pipe is no terminal
+        self.assertIn("\x1b[1;31merror:", always)
+        self.assertEqual(ANSI.sub("", always), plain)
+        _, js, _ = run(["validate", "--color", "always", "--format", "json",
+                        "examples/training-jobs.har"])
+        self.assertNotIn("\x1b", js)
+
+    def test_colour_auto_on_a_terminal_unless_no_color(self):
+        def on_terminal(env):
+            main, secondary = open_pty(self)
+            p = subprocess.Popen([EXE, "validate", "examples/training-jobs.ndjson"],
+                                 stdout=secondary, stderr=subprocess.DEVNULL, cwd=SOURCE, env=env)
+            os.close(secondary)
+            seen = b""
+            while select.select([main], [], [], 30)[0]:
+                try:
+                    data = os.read(main, 65536)
+                except OSError:
+                    break
+                if not data:
+                    break
+                seen += data
+            p.wait(timeout=60)
+            os.close(main)
+            return seen.decode("utf-8", "replace")
+
+        env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+        env["TERM"] = "xterm"
+        self.assertIn("\x1b[1;31merror:", on_terminal(env))
+        self.assertNotIn("\x1b", on_terminal(dict(env, NO_COLOR="1")))
+        self.assertNotIn("\x1b", on_terminal(dict(env, TERM="dumb")))
+
+    def test_max_diagnostics_caps_the_list_but_not_the_counts(self):
+        body = full()
+        body["status"]["task_statuses"] = [{"task": "w", "exit_code": 2 ** 40}] * 30
+        path = self.write("many.json", minified(body))
+        status, out, _ = run(["validate", "--format", "json", "--max-diagnostics", "5", path])
+        self.assertEqual(status, 1)
+        doc = documents(out)[0]
+        self.assertEqual(doc["errors"], 30)
+        self.assertEqual(len(doc["diagnostics"]), 6)
+        self.assertEqual(doc["diagnostics"][-1]["code"], "too_many_diagnostics")
+        _, out, _ = run(["validate", "--max-diagnostics", "5", path])
+        self.assertEqual(totals(out)[3], 30)
+
+    def test_quiet_prints_nothing(self):
+        status, out, err = run(["validate", "--quiet", "examples/training-jobs.har"])
+        self.assertEqual((status, out, err), (1, "", ""))
+
+    def test_control_characters_from_the_input_are_not_echoed(self):
+        path = self.write("esc.json", '{"kind":"job","\\u001b[31mevil":1, "x\x1b[2J":2}')
+        _, out, _ = run(["validate", path])
+        self.assertNotIn("\x1b", out)
+        _, out, _ = run(["validate", "--format", "json", path])
+        documents(out)  # still valid JSON
+
+
+# ------------------------------------------------------------------------------------------------
+PLANTED = [
+    ("body", "out_of_range", "/spec/schedule_policy/priority"),
+    ("body", "unknown_enum_value", "/status/phase"),
+    ("body", "integer_overflow", "/status/task_statuses/0/exit_code"),
+]
+
+
+class Planted(unittest.TestCase):
+    area = "planted"
+
+    def test_har_planted_defects_name_pointer_and_code(self):
+        _, out, _ = run(["validate", "--format", "json", "examples/training-jobs.har"])
+        docs = documents(out)
+        defective = [d for d in docs if not d["valid"]]
+        self.assertEqual(len(defective), 1)
+        found = sorted((d["in"], d["code"], d["pointer"]) for d in defective[0]["diagnostics"])
+        self.assertEqual(found, sorted(PLANTED + [("path", "invalid_character", "/project_id")]))
+        for d in defective[0]["diagnostics"]:
+            if d["in"] == "body":
+                self.assertGreater(d["line"], 1)  # a pretty-printed body: its own lines
+
+    def test_ndjson_planted_defects_name_pointer_code_and_line(self):
+        _, out, _ = run(["validate", "--format", "json", "examples/training-jobs.ndjson"])
+        docs = documents(out)
+        line3 = next(d for d in docs if d["locator"] == "line 3")
+        self.assertEqual(sorted(("body", d["code"], d["pointer"]) for d in line3["diagnostics"]),
+                         sorted(PLANTED))
+        self.assertTrue(all(d["line"] == 3 for d in line3["diagnostics"]))
+        line4 = next(d for d in docs if d["locator"] == "line 4")
+        self.assertEqual(line4["diagnostics"][0]["code"], "syntax_error")
+
+    def test_planted_values_are_reported_as_found(self):
+        _, out, _ = run(["validate", "--format", "json", "examples/training-jobs.ndjson"])
+        line3 = next(d for d in documents(out) if d["locator"] == "line 3")
+        found = {d["pointer"]: d["found"] for d in line3["diagnostics"]}
+        self.assertEqual(found["/spec/schedule_policy/priority"], "4")
+        self.assertEqual(found["/status/task_statuses/0/exit_code"], "4294967296")
+        self.assertIn("Runing", found["/status/phase"])
+
+
+# ------------------------------------------------------------------------------------------------
+class Examples(unittest.TestCase):
+    """examples/README.md shows commands and their output: each must still be the real output."""
+    area = "examples"
+
+    def test_readme_outputs_are_real(self):
+        with open(os.path.join(SOURCE, "examples", "README.md"), encoding="utf-8") as f:
+            text = f.read()
+        blocks = re.findall(r"```console\n\$ (.*?)\n(.*?)```", text, re.S)
+        self.assertGreaterEqual(len(blocks), 4)
+        for command, expected in blocks:
+            with self.subTest(command=command):
+                m = re.fullmatch(r"build/tools/conform (.*?)(?:; echo \$\?)?", command)
+                self.assertTrue(m, command)
+                args = m[1].split()
+                status, out, err = run(args)
+                shown = out + err
+                if command.endswith("; echo $?"):
+                    shown += f"{status}\n"
+                self.assertEqual(shown, expected)
+
+
+# ------------------------------------------------------------------------------------------------
+def varied_stream(path, target_bytes):
+    """Writes NDJSON of varied responses (the two fixtures with changed values, some invalid)
+    until the file reaches target_bytes; returns the number of documents."""
+    base = [json.loads(api_text()), full()]
+    phases = ["Running", "Completed", "Failed", "Pending", "Runing"]
+    n = 0
+    with open(path, "w", encoding="utf-8") as f:
+        written = 0
+        while written < target_bytes:
+            body = copy.deepcopy(base[n % 2])
+            body["metadata"]["name"] = f"job-{n}"
+            body["metadata"]["create_time"] = 1636447346315 + n
+            body["status"]["phase"] = phases[n % len(phases)]
+            body["status"]["duration"] = n * 1000
+            line = minified(body) + "\n"
+            f.write(line)
+            written += len(line)
+            n += 1
+    return n
+
+
+class Large(Scratch, unittest.TestCase):
+    area = "large"
+
+    def test_a_json_file_over_the_input_limit_is_a_diagnostic(self):
+        path = os.path.join(self.dir, "huge.json")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write('{"metadata":{"description":"' + "x" * (65 << 20) + '"}}')
+        status, out, _ = run(["validate", "--format", "json", path])
+        self.assertEqual(status, 1)
+        diag = documents(out)[0]["diagnostics"][0]
+        self.assertEqual((diag["code"], diag["found"]), ("limit_exceeded", "more than 67108864 bytes"))
+
+    def test_10_mb_stream_jobs_1_and_2_agree(self):
+        path = os.path.join(self.dir, "10mb.ndjson")
+        n = varied_stream(path, 10 * 1024 * 1024)
+        start = time.monotonic()
+        s1, out1, err1 = run(["validate", "--format", "json", path])
+        middle = time.monotonic()
+        s2, out2, err2 = run(["validate", "--format", "json", "--jobs", "2", path])
+        end = time.monotonic()
+        self.assertEqual((s1, s2), (1, 1))
+        self.assertEqual((err1, err2), ("", ""))  # no progress line in a pipe
+        self.assertEqual(out1, out2)
+        docs = documents(out1)
+        self.assertEqual(len(docs), n)
+        self.assertEqual(sum(1 for d in docs if not d["valid"]), len(range(4, n, 5)))
+        print(f"{n} documents: jobs 1 {middle - start:.2f} s, jobs 2 {end - middle:.2f} s",
+              file=sys.stderr)
+
+    def test_a_line_over_the_input_limit_is_a_diagnostic_and_the_rest_goes_on(self):
+        path = os.path.join(self.dir, "long.ndjson")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(minified(full()) + "\n")
+            f.write('{"metadata":{"description":"' + "x" * (65 << 20) + '"}}\n')
+            f.write(minified(full()) + "\n")
+        status, out, _ = run(["validate", "--format", "json", path])
+        self.assertEqual(status, 1)
+        docs = documents(out)
+        self.assertEqual([d["valid"] for d in docs], [True, False, True])
+        self.assertEqual(docs[1]["diagnostics"][0]["code"], "limit_exceeded")
+        self.assertEqual(docs[1]["diagnostics"][0]["line"], 2)
+        self.assertIn(str((65 << 20) + 31), docs[1]["diagnostics"][0]["message"])
+
+
+# ------------------------------------------------------------------------------------------------
+# Linux counts the memory of the process that exec'd a program into the program's peak RSS
+# (ru_maxrss), and this test process is large after generating inputs. So a small, fresh Python
+# starts conform and reports the peak of that child alone.
+RSS_HELPER = """
+import os, sys
+pid = os.posix_spawn(sys.argv[1], sys.argv[1:], os.environ,
+                     file_actions=[(os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
+                                   (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0)])
+_, status, usage = os.wait4(pid, 0)
+print(os.waitstatus_to_exitcode(status), usage.ru_maxrss)
+"""
+
+
+def open_pty(test):
+    """A pseudo-terminal pair, or the test is skipped where the machine has none."""
+    try:
+        return pty.openpty()
+    except OSError as e:
+        test.skipTest(f"no pseudo-terminal: {e}")
+
+
+def peak_rss_kib(args):
+    """Runs conform (output discarded); returns (status, its peak resident set in KiB)."""
+    p = subprocess.run([sys.executable, "-c", RSS_HELPER, EXE, *args], capture_output=True,
+                       text=True, cwd=SOURCE, timeout=600, check=True)
+    status, rss = p.stdout.split()
+    return int(status), int(rss)
+
+
+class Memory(Scratch, unittest.TestCase):
+    """Memory follows the largest document, not the file: a 48 MB stream must not be slurped."""
+    area = "memory"
+    limit_kib = 32 * 1024
+
+    def test_ndjson_is_streamed(self):
+        path = os.path.join(self.dir, "48mb.ndjson")
+        varied_stream(path, 48 * 1024 * 1024)
+        # The control: read as one JSON document, the same file is held whole. This proves the
+        # measurement sees the program's own memory.
+        _, rss = peak_rss_kib(["validate", "--quiet", "--input", "json", path])
+        self.assertGreater(rss, 48 * 1024)
+        for jobs in ("1", "2"):
+            with self.subTest(jobs=jobs):
+                status, rss = peak_rss_kib(["validate", "--quiet", "--jobs", jobs, path])
+                self.assertEqual(status, 1)
+                print(f"jobs {jobs}: peak RSS {rss} KiB", file=sys.stderr)
+                self.assertLess(rss, self.limit_kib)
+
+    def test_har_is_streamed(self):
+        path = os.path.join(self.dir, "big.har")
+        entry = json.dumps(har_entry(JOB_URL, 200, minified(full())), indent=2)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write('{"log": {"version": "1.2", "entries": [\n')
+            f.write(",\n".join([entry] * 5000))
+            f.write("\n]}}\n")
+        self.assertGreater(os.path.getsize(path), 40 * 1024 * 1024)
+        status, rss = peak_rss_kib(["validate", "--quiet", path])
+        self.assertEqual(status, 0)
+        print(f"HAR: peak RSS {rss} KiB", file=sys.stderr)
+        self.assertLess(rss, self.limit_kib)
+
+
+# ------------------------------------------------------------------------------------------------
+class Progress(Scratch, unittest.TestCase):
+    """The progress line appears only on a terminal, and only for a large input."""
+    area = "progress"
+
+    def run_with_terminal_stderr(self, args, feed=None):
+        """Runs conform with stderr on a pseudo-terminal; `feed` (a list of byte strings, with
+        None for a pause) goes to its stdin. Returns (status, what the terminal received)."""
+        main, secondary = open_pty(self)
+        p = subprocess.Popen([EXE, *args], stdout=subprocess.DEVNULL, stderr=secondary,
+                             stdin=subprocess.PIPE if feed is not None else subprocess.DEVNULL,
+                             cwd=SOURCE)
+        os.close(secondary)
+        for part in feed or []:
+            if part is None:
+                time.sleep(0.6)
+            else:
+                p.stdin.write(part)
+                p.stdin.flush()
+        if feed is not None:
+            p.stdin.close()
+        seen = b""
+        while True:
+            ready, _, _ = select.select([main], [], [], 60)
+            if not ready:
+                break
+            try:
+                data = os.read(main, 65536)
+            except OSError:  # the terminal closed with the program
+                break
+            if not data:
+                break
+            seen += data
+        p.wait(timeout=60)
+        os.close(main)
+        return p.returncode, seen.decode("utf-8", "replace")
+
+    def test_terminal_and_large_input(self):
+        # The line needs a large input and some time (a quick run shows none): 8 MB, a pause
+        # longer than the line's delay, then more, through a pipe.
+        line = (minified(full()) + "\n").encode()
+        chunk = line * (8 * 1024 * 1024 // len(line) + 1)
+        status, seen = self.run_with_terminal_stderr(["validate", "--quiet", "-"],
+                                                     feed=[chunk, None, chunk])
+        self.assertEqual(status, 0)
+        self.assertRegex(seen, r"conform: [\d,]+ documents, [\d.]+ MB, [\d.]+ MB/s")
+        self.assertTrue(seen.endswith("\r\x1b[K"), repr(seen[-40:]))  # cleared at the end
+        path = self.write("big.ndjson", chunk + chunk)
+        status, _, err = run(["validate", "--quiet", path])  # stderr is a pipe here
+        self.assertEqual((status, err), (0, ""))
+
+    def test_small_input_on_a_terminal_shows_none(self):
+        status, seen = self.run_with_terminal_stderr(["validate", "examples/training-jobs.ndjson"])
+        self.assertEqual(status, 1)
+        self.assertEqual(seen, "")
+
+
+# ------------------------------------------------------------------------------------------------
+class Robustness(Scratch, unittest.TestCase):
+    """Mutated inputs (fixed seed, so reproducible) in every format, read as every format: the
+    program never crashes or hangs, exits 0, 1 or 2, says a 2 in one line, and its JSON output
+    stays JSON."""
+    area = "robustness"
+    rounds = int(os.environ.get("CONFORM_CLI_ROUNDS", "120"))
+
+    def mutate(self, rng, data):
+        data = bytearray(data)
+        for _ in range(rng.randint(1, 4)):
+            kind = rng.randrange(5)
+            at = rng.randrange(len(data) + 1)
+            if kind == 0:
+                del data[at:]
+            elif kind == 1 and data:
+                data[min(at, len(data) - 1)] = rng.randrange(256)
+            elif kind == 2:
+                data[at:at] = rng.choice([b"{", b"}", b"[", b'"', b"\\", b"\n", b"\r\n", b"\0",
+                                          b"\xff", b"\xc3", b"%", b"HTTP/1.1 200 OK\r\n\r\n",
+                                          b'"encoding":"base64",', b"1e999", b"-", b"0\r\n\r\n"])
+            elif kind == 3:
+                end = min(len(data), at + rng.randrange(1, 200))
+                data[at:at] = data[at:end]
+            else:
+                end = min(len(data), at + rng.randrange(1, 200))
+                del data[at:end]
+        return bytes(data)
+
+    def test_mutants(self):
+        import random
+        rng = random.Random(20240610)
+        inputs = []
+        for name in ("training-jobs.har", "training-jobs.ndjson", "training-job.http"):
+            with open(os.path.join(SOURCE, "examples", name), "rb") as f:
+                inputs.append(f.read())
+        formats = ["auto", "json", "ndjson", "har", "http"]
+        for i in range(self.rounds):
+            data = self.mutate(rng, inputs[i % len(inputs)])
+            fmt = formats[i % len(formats)]
+            path = self.write(f"mutant{i}", data)
+            args = ["validate", "--input", fmt, "--format", "json", "--jobs", str(1 + i % 2), path]
+            status, out, err = run(args, timeout=60)
+            with self.subTest(i=i, input=fmt):
+                self.assertIn(status, (0, 1, 2), err)
+                if status == 2:
+                    self.assertEqual(len(err.splitlines()), 1, err)
+                    self.assertTrue(err.startswith("conform: "), err)
+                for line in out.splitlines():
+                    json.loads(line)
+            os.unlink(path)
+
+
+# ------------------------------------------------------------------------------------------------
+def main(argv):
+    global EXE, SOURCE, BUILD
+    if len(argv) != 5:
+        print(__doc__, file=sys.stderr)
+        return 2
+    EXE, SOURCE, BUILD, area = os.path.abspath(argv[1]), argv[2], argv[3], argv[4]
+    classes = [c for c in globals().values()
+               if isinstance(c, type) and issubclass(c, unittest.TestCase)
+               and getattr(c, "area", None) == area]
+    if not classes:
+        print(f"no tests for area {area!r}", file=sys.stderr)
+        return 2
+    suite = unittest.TestSuite(unittest.defaultTestLoader.loadTestsFromTestCase(c)
+                               for c in classes)
+    result = unittest.TextTestRunner(verbosity=2, stream=sys.stdout).run(suite)
+    return 0 if result.wasSuccessful() else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

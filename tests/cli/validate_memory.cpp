@@ -1,0 +1,113 @@
+// Tests of conform_cli::validate_memory, the command-line pipeline as a library call (what
+// benchmarks/bench_cli.cpp measures): the same report whatever --jobs, the totals, and I/O
+// errors reported rather than thrown.
+#include "conform_cli.hpp"
+
+#include <doctest/doctest.h>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace {
+
+std::string read(std::string const& relative) {
+  std::ifstream in(std::string(CONFORM_SOURCE_DIR) + "/" + relative, std::ios::binary);
+  REQUIRE_MESSAGE(in, relative);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// n responses, every seventh with priority 4 (invalid), the rest varied but valid.
+std::string stream(std::size_t n) {
+  boost::json::value base = boost::json::parse(read("tests/fixtures/valid/full.json"));
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) {
+    boost::json::value v = base;
+    v.at("metadata").at("name") = "job-" + std::to_string(i);
+    v.at("status").at("duration") = i * 1000;
+    v.at("spec").at("schedule_policy").at("priority") = i % 7 == 3 ? 4 : static_cast<int>(i % 4);
+    out += boost::json::serialize(v);
+    out += '\n';
+  }
+  return out;
+}
+
+struct run_result {
+  conform_cli::totals totals;
+  std::string out;
+  std::string err;
+};
+
+run_result run(std::string const& bytes, conform_cli::settings const& s,
+               std::string const& name = "memory.ndjson") {
+  std::ostringstream out;
+  std::ostringstream err;
+  run_result r;
+  r.totals = conform_cli::validate_memory(bytes, name, s, out, err);
+  r.out = out.str();
+  r.err = err.str();
+  return r;
+}
+
+} // namespace
+
+TEST_SUITE("cli_library") {
+  TEST_CASE("validate_memory: one job and two give the same report, in input order") {
+    std::string data = stream(700);
+    for (auto format : {conform_cli::output_format::text, conform_cli::output_format::json}) {
+      CAPTURE(static_cast<int>(format));
+      conform_cli::settings s;
+      s.format = format;
+      s.jobs = 1;
+      auto one = run(data, s);
+      s.jobs = 2;
+      auto two = run(data, s);
+      CHECK(one.out == two.out);
+      CHECK(one.totals.documents == 700);
+      CHECK(two.totals.documents == 700);
+      CHECK(one.totals.invalid == 100);
+      CHECK(two.totals.invalid == 100);
+      CHECK(two.totals.errors == 100);
+      CHECK(two.totals.bytes == data.size() - 700); // the newlines are not body bytes
+      CHECK(one.err.empty());
+    }
+  }
+
+  TEST_CASE("validate_memory: the example archive") {
+    conform_cli::settings s;
+    s.format = conform_cli::output_format::json;
+    s.jobs = 2;
+    auto r = run(read("examples/training-jobs.har"), s, "x.har");
+    CHECK(r.totals.documents == 4);
+    CHECK(r.totals.invalid == 1);
+    CHECK(r.totals.skipped == 3);
+    CHECK(!r.totals.io_error);
+  }
+
+  TEST_CASE("validate_memory: a broken archive is an I/O error with one line") {
+    std::string har = read("examples/training-jobs.har");
+    conform_cli::settings s;
+    auto r = run(har.substr(0, har.size() / 2), s, "cut.har");
+    CHECK(r.totals.io_error);
+    CHECK(r.err.rfind("conform: cut.har: broken HAR at line ", 0) == 0);
+    CHECK(r.err.find('\n') == r.err.size() - 1);
+  }
+
+  TEST_CASE("validate_memory: quiet writes nothing, empty input is one invalid document") {
+    conform_cli::settings s;
+    s.quiet = true;
+    auto r = run(stream(20), s);
+    CHECK(r.out.empty());
+    CHECK(r.totals.invalid == 3);
+    s.quiet = false;
+    auto empty = run("", s);
+    CHECK(empty.totals.documents == 1);
+    CHECK(empty.totals.invalid == 1);
+  }
+}

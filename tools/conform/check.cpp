@@ -1,0 +1,256 @@
+// Validates one document with the library and renders its report. This is the only translation
+// unit that instantiates the decoder for the ModelArts schema (a heavy template instantiation),
+// so the rest of the program compiles quickly and the schema is compiled once.
+#include "document.hpp"
+
+#include <conform/decode.hpp>
+#include <conform/modelarts.hpp>
+#include <conform/render.hpp>
+#include <conform/validate.hpp>
+
+#include <algorithm>
+#include <map>
+#include <sstream>
+#include <string>
+#include <string_view>
+
+namespace conform_cli {
+
+namespace {
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// A cursor over JSON text that only skips: enough to read the top-level keys of an object
+// without decoding anything. Malformed text just stops the walk (the decoder reports it).
+struct skimmer {
+  std::string_view t;
+  std::size_t i = 0;
+
+  void spaces() {
+    while (i < t.size() && is_space(t[i])) {
+      ++i;
+    }
+  }
+  // At a '"': moves past the closing quote; returns the raw (still escaped) contents.
+  std::string_view string() {
+    std::size_t start = ++i;
+    while (i < t.size() && t[i] != '"') {
+      i += t[i] == '\\' ? 2 : 1;
+    }
+    std::string_view raw = t.substr(start, std::min(i, t.size()) - start);
+    ++i;
+    return raw;
+  }
+  // Moves past one value of any kind (nested containers included).
+  void value() {
+    std::size_t depth = 0;
+    while (i < t.size()) {
+      char c = t[i];
+      if (c == '"') {
+        string();
+      } else if (c == '{' || c == '[') {
+        ++depth;
+        ++i;
+      } else if (c == '}' || c == ']') {
+        if (depth == 0) {
+          return;
+        }
+        --depth;
+        ++i;
+      } else if (c == ',' && depth == 0) {
+        return;
+      } else {
+        ++i;
+      }
+      if (depth == 0 && (c == '"' || c == '}' || c == ']')) {
+        return;
+      }
+    }
+  }
+};
+
+// schema detect for a body without an HTTP status: an object with a top-level "error_code" and
+// neither "kind" nor "metadata" is an error body (reference.md §2.2); anything else, including
+// malformed text, is checked as a training job.
+bool looks_like_error_body(std::string_view text) {
+  skimmer s{text};
+  s.spaces();
+  if (s.i >= text.size() || text[s.i] != '{') {
+    return false;
+  }
+  ++s.i;
+  bool error_code = false;
+  for (;;) {
+    s.spaces();
+    if (s.i >= text.size() || text[s.i] != '"') {
+      break;
+    }
+    std::string_view key = s.string();
+    if (key == "kind" || key == "metadata") {
+      return false;
+    }
+    error_code = error_code || key == "error_code";
+    s.spaces();
+    if (s.i >= text.size() || text[s.i] != ':') {
+      break;
+    }
+    ++s.i;
+    s.spaces();
+    s.value();
+    s.spaces();
+    if (s.i >= text.size() || text[s.i] != ',') {
+      break;
+    }
+    ++s.i;
+  }
+  return error_code;
+}
+
+// Appends the items of `from` to `into`, keeping the counts of diagnostics past the cap.
+void merge(conform::diagnostics& into, conform::diagnostics const& from) {
+  std::size_t kept_errors = 0;
+  for (auto const& d : from) {
+    kept_errors += d.level == conform::severity::error;
+    into.push_back(d);
+  }
+  for (std::size_t k = kept_errors; k < from.error_count(); ++k) {
+    into.count(conform::severity::error);
+  }
+  for (std::size_t k = from.size() - kept_errors; k < from.warning_count(); ++k) {
+    into.count(conform::severity::warning);
+  }
+}
+
+std::string_view schema_name(schema_choice s) {
+  return s == schema_choice::error_body ? "error_body" : "training_job";
+}
+
+// One diagnostic as JSON, with "in" telling a body pointer from a path-parameter one.
+void json_diagnostic(std::ostream& os, conform::diagnostic const& d, bool in_path,
+                     conform::render_options const& ro) {
+  std::ostringstream one;
+  conform::render_json(one, d, ro);
+  std::string text = one.str();
+  os << (in_path ? "{\"in\":\"path\"," : "{\"in\":\"body\",") << std::string_view(text).substr(1);
+}
+
+} // namespace
+
+std::string fold_pointer(std::string const& pointer) {
+  std::string out;
+  out.reserve(pointer.size());
+  std::size_t i = 0;
+  while (i < pointer.size()) {
+    // pointer[i] is '/': copy it, then the token (or '*' for an all-digit one).
+    std::size_t end = pointer.find('/', i + 1);
+    if (end == std::string::npos) {
+      end = pointer.size();
+    }
+    std::string_view token(pointer.data() + i + 1, end - i - 1);
+    out += '/';
+    bool digits = !token.empty() && std::all_of(token.begin(), token.end(),
+                                                [](char c) { return c >= '0' && c <= '9'; });
+    if (digits) {
+      out += '*';
+    } else {
+      out += token;
+    }
+    i = end;
+  }
+  return out;
+}
+
+outcome check_document(document const& doc, settings const& s) {
+  outcome o;
+  o.bytes = doc.body.size();
+  schema_choice schema = doc.schema;
+  if (schema == schema_choice::detect) {
+    schema =
+        looks_like_error_body(doc.body) ? schema_choice::error_body : schema_choice::training_job;
+  }
+
+  conform::diagnostics body;
+  for (auto const& d : doc.transport) {
+    body.push_back(d);
+  }
+  if (!doc.body_unavailable) {
+    conform::diagnostics found =
+        schema == schema_choice::error_body
+            ? conform::decode<conform::modelarts::error_body>(doc.body, s.decode).diagnostics
+            : conform::decode<conform::modelarts::training_job>(doc.body, s.decode).diagnostics;
+    if (body.empty()) {
+      body = std::move(found);
+    } else {
+      merge(body, found);
+    }
+  }
+  conform::diagnostics path;
+  if (doc.has_path) {
+    conform::modelarts::path_parameters p{doc.project_id, doc.training_job_id};
+    path = conform::validate(p, s.decode);
+  }
+
+  o.errors = body.error_count() + path.error_count();
+  o.warnings = body.warning_count() + path.warning_count();
+  o.valid = o.errors == 0 && (!s.werror || o.warnings == 0);
+
+  if (s.summary) {
+    std::map<conform::error, std::size_t> per_code;
+    auto tally = [&](conform::diagnostics const& ds, bool in_path) {
+      for (auto const& d : ds) {
+        o.keys.push_back(summary_key{in_path, d.code, fold_pointer(d.pointer)});
+        ++per_code[d.code];
+      }
+    };
+    tally(body, false);
+    tally(path, true);
+    std::sort(o.keys.begin(), o.keys.end());
+    o.keys.erase(std::unique(o.keys.begin(), o.keys.end()), o.keys.end());
+    o.code_counts.assign(per_code.begin(), per_code.end());
+  }
+
+  if (s.quiet) {
+    return o;
+  }
+  conform::render_options ro;
+  ro.color = s.color;
+  ro.first_line = doc.first_line;
+  std::ostringstream os;
+  if (s.format == output_format::json) {
+    os << "{\"source\":";
+    conform::render_json_string(os, *doc.source);
+    os << ",\"document\":" << doc.index << ",\"locator\":";
+    conform::render_json_string(os, doc.locator);
+    os << ",\"schema\":\"" << schema_name(schema) << "\",\"valid\":" << (o.valid ? "true" : "false")
+       << ",\"errors\":" << o.errors << ",\"warnings\":" << o.warnings << ",\"diagnostics\":[";
+    bool first = true;
+    for (auto const* list : {&body, &path}) {
+      for (auto const& d : *list) {
+        os << (first ? "" : ",");
+        first = false;
+        json_diagnostic(os, d, list == &path, ro);
+      }
+    }
+    os << "]}\n";
+  } else if (!body.empty() || !path.empty()) {
+    if (doc.locator_header) {
+      std::string header;
+      conform::detail::append_printable(header, *doc.source);
+      header += ": in ";
+      conform::detail::append_printable(header, doc.locator);
+      os << (s.color ? "\033[1m" : "") << header << ':' << (s.color ? "\033[0m" : "") << '\n';
+    }
+    ro.show_source = !doc.body_unavailable;
+    conform::render_text(os, body, doc.body, *doc.source, ro);
+    for (auto const& d : path) {
+      conform::render_text(os, d, {}, *doc.source, ro);
+      os << "  in: the request URL's path parameters\n";
+    }
+  }
+  o.rendered = os.str();
+  return o;
+}
+
+} // namespace conform_cli

@@ -1,0 +1,92 @@
+// conform CLI internals: a document (one response body cut out of an input, with where it came
+// from) and its outcome (the rendered report and the counts), the units the readers, the
+// checker and the pipeline pass between them.
+#ifndef CONFORM_TOOLS_DOCUMENT_HPP
+#define CONFORM_TOOLS_DOCUMENT_HPP
+
+#include "conform_cli.hpp"
+
+#include <conform/diagnostic.hpp>
+#include <conform/error.hpp>
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace conform_cli {
+
+/// One body to validate.
+struct document {
+  /// The input's name as given ("-" for stdin); shared by every document of the input.
+  std::shared_ptr<std::string const> source;
+  /// 0-based index among the documents of this input.
+  std::size_t index = 0;
+  /// Where in the input: "line N", "entry N GET URL", "line N HTTP/1.1 200 OK", or "" for a
+  /// whole-file JSON document.
+  std::string locator;
+  /// Print the locator as a header above the diagnostics (HAR, HTTP: their line:column are
+  /// within the body, not the file). NDJSON's line numbers are the file's, so it needs none.
+  bool locator_header = false;
+  /// The response body text.
+  std::string body;
+  /// The file line of the body's first line (NDJSON).
+  std::size_t first_line = 1;
+  /// The schema, or detect (decided from the body's top-level keys).
+  schema_choice schema = schema_choice::detect;
+  /// The request's path parameters, when the document came with a request (HAR).
+  bool has_path = false;
+  std::string project_id;
+  std::string training_job_id;
+  /// Findings about the transport, not the body's content (an invalid base64 body, an NDJSON
+  /// line over the size limit). When `body_unavailable`, the body is not decoded at all.
+  std::vector<conform::diagnostic> transport;
+  bool body_unavailable = false;
+};
+
+/// A (where, code, pointer) triple counted once per document by --summary.
+struct summary_key {
+  bool in_path = false;
+  conform::error code = conform::error::syntax_error;
+  std::string pointer; ///< array indices folded to `*`
+  friend bool operator<(summary_key const& a, summary_key const& b) {
+    if (a.in_path != b.in_path) {
+      return a.in_path < b.in_path;
+    }
+    if (a.code != b.code) {
+      return a.code < b.code;
+    }
+    return a.pointer < b.pointer;
+  }
+  friend bool operator==(summary_key const& a, summary_key const& b) {
+    return a.in_path == b.in_path && a.code == b.code && a.pointer == b.pointer;
+  }
+};
+
+/// What validating one document produced.
+struct outcome {
+  /// The report text (text or JSON format), ready to write.
+  std::string rendered;
+  /// False for an ordered note (a HAR's skipped-entries line), which counts as no document.
+  bool is_document = true;
+  bool valid = true;
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+  std::size_t bytes = 0;
+  /// Distinct summary keys of this document and the kept diagnostics per code (for --summary;
+  /// empty unless asked for).
+  std::vector<summary_key> keys;
+  std::vector<std::pair<conform::error, std::size_t>> code_counts;
+};
+
+/// Validates and renders one document (check.cpp: the one translation unit that instantiates
+/// the decoder for the ModelArts schema). Never throws but std::bad_alloc.
+outcome check_document(document const& doc, settings const& s);
+
+/// The pointer with every all-digit reference token replaced by `*`.
+std::string fold_pointer(std::string const& pointer);
+
+} // namespace conform_cli
+
+#endif // CONFORM_TOOLS_DOCUMENT_HPP

@@ -1,0 +1,293 @@
+// The raw HTTP reader: what `curl -i` (and `curl -i -L`, `curl --raw -i`, a netcat capture)
+// writes. Several responses may follow one another: interim ones (100 Continue) and redirects
+// come before the final one. Each 2xx/4xx/5xx response is a document.
+//
+// Framing cannot simply trust the headers: curl removes the chunked encoding (and, with
+// --compressed, the compression) but prints the headers as received, and it prints no body for
+// a redirect it follows even when Content-Length says there is one. So a body ends where the
+// next status line begins (a JSON body cannot hold a raw newline followed by "HTTP/"), unless
+// the headers' framing (raw chunks, or Content-Length landing exactly on the next response)
+// checks out.
+#include "input.hpp"
+
+#include <fmt/core.h>
+
+#include <cctype>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace conform_cli {
+
+namespace {
+
+// The status code of an HTTP status line ("HTTP/1.1 200 OK", "HTTP/2 404 "), if it is one.
+std::optional<int> status_of(std::string_view line) {
+  if (line.substr(0, 5) != "HTTP/") {
+    return std::nullopt;
+  }
+  std::size_t i = 5;
+  auto digit = [&](std::size_t k) { return k < line.size() && line[k] >= '0' && line[k] <= '9'; };
+  if (!digit(i)) {
+    return std::nullopt;
+  }
+  ++i;
+  if (i < line.size() && line[i] == '.') {
+    if (!digit(i + 1)) {
+      return std::nullopt;
+    }
+    i += 2;
+  }
+  if (i >= line.size() || line[i] != ' ' || !digit(i + 1) || !digit(i + 2) || !digit(i + 3) ||
+      (i + 4 < line.size() && line[i + 4] != ' ')) {
+    return std::nullopt;
+  }
+  return (line[i + 1] - '0') * 100 + (line[i + 2] - '0') * 10 + (line[i + 3] - '0');
+}
+
+// The line starting at `pos` without its CR LF (or LF); moves `pos` past it.
+std::string_view next_line(std::string_view t, std::size_t& pos) {
+  std::size_t nl = t.find('\n', pos);
+  std::size_t end = nl == std::string_view::npos ? t.size() : nl;
+  std::string_view line = t.substr(pos, end - pos);
+  pos = nl == std::string_view::npos ? t.size() : nl + 1;
+  if (!line.empty() && line.back() == '\r') {
+    line.remove_suffix(1);
+  }
+  return line;
+}
+
+// Where the next response's status line starts at or after `from`, or the end. A status line
+// starts a line, or directly follows the closing brace of a JSON body (curl writes the next
+// response's headers right after a body that has no final newline).
+std::size_t next_response(std::string_view t, std::size_t from) {
+  for (std::size_t at = t.find("HTTP/", from); at != std::string_view::npos;
+       at = t.find("HTTP/", at + 1)) {
+    if (at == 0 || t[at - 1] == '\n' || t[at - 1] == '}') {
+      std::size_t probe = at;
+      if (status_of(next_line(t, probe))) {
+        return at;
+      }
+    }
+  }
+  return t.size();
+}
+
+// True when only whitespace separates `at` from the next response (or the end).
+bool ends_here(std::string_view t, std::size_t at) {
+  std::size_t next = t.find_first_not_of(" \t\r\n", at);
+  if (next == std::string_view::npos) {
+    return true;
+  }
+  std::size_t probe = next;
+  return status_of(next_line(t, probe)).has_value();
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool icontains(std::string_view hay, std::string_view needle) {
+  for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i) {
+    if (iequals(hay.substr(i, needle.size()), needle)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+// Decodes raw chunked transfer coding (RFC 9112 §7.1) from the start of `s`. Returns false when
+// `s` does not start with a chunk-size line (the body was already decoded, as curl does).
+// A stream cut short yields what arrived; the decoder then reports the truncated JSON.
+bool dechunk(std::string_view s, std::string& out, std::size_t& consumed) {
+  std::size_t pos = 0;
+  bool first = true;
+  for (;;) {
+    if (pos >= s.size()) {
+      consumed = s.size();
+      return !first;
+    }
+    std::string_view size_line = next_line(s, pos);
+    std::uint64_t size = 0;
+    std::size_t digits = 0;
+    while (digits < size_line.size() && digits < 16) {
+      char c = size_line[digits];
+      int v = (c >= '0' && c <= '9')   ? c - '0'
+              : (c >= 'a' && c <= 'f') ? c - 'a' + 10
+              : (c >= 'A' && c <= 'F') ? c - 'A' + 10
+                                       : -1;
+      if (v < 0) {
+        break;
+      }
+      size = size * 16 + static_cast<std::uint64_t>(v);
+      ++digits;
+    }
+    std::string_view rest = size_line.substr(digits);
+    if (digits == 0 || (!rest.empty() && rest[0] != ';' && rest[0] != ' ' && rest[0] != '\t')) {
+      if (first) {
+        return false;
+      }
+      consumed = pos;
+      return true; // garbage where a chunk size belongs: keep what was decoded
+    }
+    first = false;
+    if (size == 0) {
+      // Trailer fields up to the empty line.
+      while (pos < s.size() && !next_line(s, pos).empty()) {
+      }
+      consumed = pos;
+      return true;
+    }
+    std::uint64_t available = s.size() - pos;
+    std::size_t take = static_cast<std::size_t>(size < available ? size : available);
+    out.append(s.data() + pos, take);
+    pos += take;
+    if (pos < s.size() && s[pos] == '\r') {
+      ++pos;
+    }
+    if (pos < s.size() && s[pos] == '\n') {
+      ++pos;
+    }
+  }
+}
+
+} // namespace
+
+void read_http(input_buffer& in, input_context& ctx) {
+  // Several responses may each hold a body up to the limit; the bound keeps memory finite.
+  std::uint64_t cap = std::uint64_t(ctx.s.decode.max_input_bytes) * 2 + (1u << 20);
+  while (in.data().size() <= cap && in.more()) {
+  }
+  if (in.data().size() > cap) {
+    throw io_error(fmt::format("HTTP capture larger than {} bytes", cap));
+  }
+  std::string_view t = in.data();
+  std::size_t pos = t.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0; // a byte order mark from an editor
+  std::size_t line = 1;
+  std::size_t counted = 0; // t[0, counted) has been counted into `line`
+  auto line_at = [&](std::size_t at) {
+    for (; counted < at; ++counted) {
+      line += t[counted] == '\n';
+    }
+    return line;
+  };
+  std::size_t index = 0;
+  std::uint64_t skipped = 0;
+  bool any = false;
+  for (;;) {
+    // Blank lines between responses.
+    while (pos < t.size()) {
+      std::size_t probe = pos;
+      if (!trim(next_line(t, probe)).empty()) {
+        break;
+      }
+      pos = probe;
+    }
+    if (pos >= t.size()) {
+      break;
+    }
+    std::size_t start = pos;
+    std::string_view status_line = next_line(t, pos);
+    auto status = status_of(status_line);
+    if (!status) {
+      if (!any) {
+        throw io_error(
+            fmt::format("not an HTTP response: line {} is not a status line", line_at(start)));
+      }
+      // Text after the last response that is no response: nothing to validate in it.
+      break;
+    }
+    any = true;
+    std::optional<std::uint64_t> content_length;
+    bool chunked = false;
+    for (;;) {
+      if (pos >= t.size()) {
+        break;
+      }
+      std::string_view header = next_line(t, pos);
+      if (header.empty()) {
+        break;
+      }
+      std::size_t colon = header.find(':');
+      if (colon == std::string_view::npos) {
+        continue;
+      }
+      std::string_view name = trim(header.substr(0, colon));
+      std::string_view value = trim(header.substr(colon + 1));
+      if (iequals(name, "Content-Length")) {
+        std::uint64_t n = 0;
+        bool ok = !value.empty() && value.size() <= 18;
+        for (char c : value) {
+          ok = ok && c >= '0' && c <= '9';
+          n = n * 10 + static_cast<std::uint64_t>(c - '0');
+        }
+        content_length = ok ? std::optional<std::uint64_t>(n) : std::nullopt;
+      } else if (iequals(name, "Transfer-Encoding")) {
+        chunked = icontains(value, "chunked");
+      }
+    }
+    std::size_t body_start = pos;
+    bool bodiless = (*status >= 100 && *status < 200) || *status == 204 || *status == 304;
+    std::string body;
+    std::size_t body_end = body_start;
+    std::size_t consumed = 0;
+    if (bodiless) {
+      body_end = body_start;
+    } else if (chunked && dechunk(t.substr(body_start), body, consumed) &&
+               ends_here(t, body_start + consumed)) {
+      body_end = body_start + consumed;
+    } else if (content_length && *content_length <= t.size() - body_start &&
+               ends_here(t, body_start + static_cast<std::size_t>(*content_length))) {
+      body.clear();
+      body.assign(t.substr(body_start, static_cast<std::size_t>(*content_length)));
+      body_end = body_start + static_cast<std::size_t>(*content_length);
+    } else {
+      body.clear();
+      body_end = next_response(t, body_start);
+      body.assign(t.substr(body_start, body_end - body_start));
+    }
+    pos = body_end;
+
+    schema_choice schema;
+    if (*status >= 200 && *status < 300) {
+      schema = schema_choice::training_job;
+    } else if (*status >= 400 && *status < 600) {
+      schema = schema_choice::error_body;
+    } else {
+      ++skipped; // interim responses and redirects on the way to the final response
+      continue;
+    }
+    document doc;
+    doc.source = ctx.name;
+    doc.index = index++;
+    doc.locator = fmt::format("line {} {}", line_at(start), trim(status_line));
+    doc.locator_header = true;
+    doc.schema = ctx.s.schema != schema_choice::detect ? ctx.s.schema : schema;
+    doc.body = std::move(body);
+    ctx.out.submit(std::move(doc));
+  }
+  ctx.out.skipped(skipped);
+  in.consume(t.size());
+}
+
+} // namespace conform_cli

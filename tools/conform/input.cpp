@@ -1,0 +1,311 @@
+// Sources, the look-ahead buffer, format detection, and the JSON and NDJSON readers.
+#include "input.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <string>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace conform_cli {
+
+file_source::file_source(std::string const& path) {
+  if (path == "-") {
+    fd_ = STDIN_FILENO;
+    return;
+  }
+  fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd_ < 0) {
+    throw io_error(std::strerror(errno));
+  }
+  owned_ = true;
+}
+
+file_source::~file_source() {
+  if (owned_) {
+    ::close(fd_);
+  }
+}
+
+std::size_t file_source::read(char* into, std::size_t n) {
+  for (;;) {
+    ssize_t got = ::read(fd_, into, n);
+    if (got >= 0) {
+      return static_cast<std::size_t>(got);
+    }
+    if (errno != EINTR) {
+      throw io_error(std::strerror(errno));
+    }
+  }
+}
+
+std::size_t memory_source::read(char* into, std::size_t n) {
+  std::size_t k = n < rest_.size() ? n : rest_.size();
+  std::memcpy(into, rest_.data(), k);
+  rest_.remove_prefix(k);
+  return k;
+}
+
+bool input_buffer::more() {
+  if (end_) {
+    return false;
+  }
+  // Drop what was consumed once it is most of the buffer, so the buffer holds about one line
+  // (or one look-ahead) however long the input.
+  if (begin_ != 0 && begin_ >= buffer_.size() / 2) {
+    buffer_.erase(0, begin_);
+    dropped_ += begin_;
+    begin_ = 0;
+  }
+  std::size_t old = buffer_.size();
+  buffer_.resize(old + chunk);
+  std::size_t got = 0;
+  if (out_ != nullptr) {
+    out_->reading(true);
+  }
+  try {
+    got = source_.read(&buffer_[old], chunk);
+  } catch (...) {
+    buffer_.resize(old);
+    if (out_ != nullptr) {
+      out_->reading(false);
+    }
+    throw;
+  }
+  if (out_ != nullptr) {
+    out_->reading(false);
+  }
+  buffer_.resize(old + got);
+  if (got == 0) {
+    end_ = true;
+    return false;
+  }
+  return true;
+}
+
+conform::diagnostic too_large(std::size_t max, std::uint64_t size) {
+  conform::diagnostic d;
+  d.code = conform::error::limit_exceeded;
+  d.expected = "at most " + std::to_string(max) + " bytes of input (max_input_bytes)";
+  d.found = std::to_string(size) + " bytes";
+  return d;
+}
+
+namespace {
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// Offset of the first byte that is neither whitespace nor a leading UTF-8 byte order mark.
+std::size_t skip_space(std::string_view d, std::size_t from) {
+  if (from == 0 && d.substr(0, 3) == "\xEF\xBB\xBF") {
+    from = 3;
+  }
+  while (from < d.size() && is_space(d[from])) {
+    ++from;
+  }
+  return from;
+}
+
+// True when `line` holds one complete JSON value: brackets balance and no string is left open.
+// A detection heuristic only; the decoder judges the value itself.
+bool complete_value(std::string_view line) {
+  std::size_t depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      ++depth;
+    } else if (c == '}' || c == ']') {
+      if (depth == 0) {
+        return false;
+      }
+      --depth;
+    }
+  }
+  return depth == 0 && !in_string;
+}
+
+std::string line_locator(std::size_t line) {
+  return "line " + std::to_string(line);
+}
+
+} // namespace
+
+input_format detect_format(input_buffer& in, std::size_t max_line) {
+  // The first significant byte, with a little context after it.
+  std::size_t start = 0;
+  for (;;) {
+    auto d = in.data();
+    start = skip_space(d, 0);
+    if ((start < d.size() && d.size() - start >= 16) || d.size() > max_line || !in.more()) {
+      break;
+    }
+  }
+  auto d = in.data();
+  if (start >= d.size()) {
+    return input_format::json; // empty: one (invalid) document
+  }
+  if (d.substr(start, 5) == "HTTP/") {
+    return input_format::http;
+  }
+  if (d[start] == '{') {
+    std::size_t key = skip_space(d, start + 1);
+    while (key + 5 > d.size() && d.size() <= max_line && in.more()) {
+      d = in.data();
+      key = skip_space(d, start + 1);
+    }
+    if (d.substr(key, 5) == "\"log\"") {
+      return input_format::har;
+    }
+  }
+  // json or ndjson: is the first line a whole value with more after it?
+  std::size_t nl = d.find('\n', start);
+  while (nl == std::string_view::npos && d.size() <= max_line && in.more()) {
+    d = in.data();
+    nl = d.find('\n', start);
+  }
+  if (nl == std::string_view::npos || !complete_value(d.substr(start, nl - start))) {
+    return input_format::json;
+  }
+  std::size_t next = skip_space(d, nl + 1);
+  while (next >= d.size() && d.size() <= max_line && in.more()) {
+    d = in.data();
+    next = skip_space(d, nl + 1);
+  }
+  return next < d.size() ? input_format::ndjson : input_format::json;
+}
+
+void read_json(input_buffer& in, input_context& ctx) {
+  std::size_t max = ctx.s.decode.max_input_bytes;
+  while (in.data().size() <= max && in.more()) {
+  }
+  document doc;
+  doc.source = ctx.name;
+  doc.schema = ctx.s.schema;
+  if (in.data().size() > max) {
+    // The rest is not read: an endless input (a device, a stuck pipe) must not hang here.
+    auto diag = too_large(max, 0);
+    diag.found = "more than " + std::to_string(max) + " bytes";
+    doc.transport.push_back(std::move(diag));
+    doc.body_unavailable = true;
+    in.consume(in.data().size());
+  } else {
+    doc.body.assign(in.data());
+    in.consume(in.data().size());
+  }
+  ctx.out.submit(std::move(doc));
+}
+
+void read_ndjson(input_buffer& in, input_context& ctx) {
+  std::size_t const max = ctx.s.decode.max_input_bytes;
+  std::size_t line = 0;
+  std::size_t index = 0;
+  std::size_t scanned = 0; // bytes of data() known to hold no newline
+  auto emit = [&](std::string_view text) {
+    if (!text.empty() && text.back() == '\r') {
+      text.remove_suffix(1);
+    }
+    if (std::all_of(text.begin(), text.end(), is_space)) {
+      return; // a blank line is no document
+    }
+    document doc;
+    doc.source = ctx.name;
+    doc.index = index++;
+    doc.locator = line_locator(line);
+    doc.first_line = line;
+    doc.schema = ctx.s.schema;
+    doc.body.assign(text);
+    ctx.out.submit(std::move(doc));
+  };
+  for (;;) {
+    auto d = in.data();
+    std::size_t nl = d.find('\n', scanned);
+    if (nl != std::string_view::npos) {
+      ++line;
+      emit(d.substr(0, nl));
+      in.consume(nl + 1);
+      scanned = 0;
+      continue;
+    }
+    if (d.size() > max) {
+      // A line over the limit: skip to its end without keeping it, then report it by size.
+      ++line;
+      std::uint64_t size = d.size();
+      in.consume(d.size());
+      while (in.more()) {
+        d = in.data();
+        nl = d.find('\n');
+        if (nl != std::string_view::npos) {
+          size += nl;
+          in.consume(nl + 1);
+          break;
+        }
+        size += d.size();
+        in.consume(d.size());
+      }
+      document doc;
+      doc.source = ctx.name;
+      doc.index = index++;
+      doc.locator = line_locator(line);
+      doc.first_line = line;
+      doc.schema = ctx.s.schema;
+      auto diag = too_large(max, size);
+      diag.line = 1; // the line itself; no excerpt (the text was not kept)
+      diag.column = 1;
+      doc.transport.push_back(std::move(diag));
+      doc.body_unavailable = true;
+      ctx.out.submit(std::move(doc));
+      scanned = 0;
+      continue;
+    }
+    scanned = d.size();
+    if (in.more()) {
+      continue;
+    }
+    d = in.data();
+    if (!d.empty()) {
+      ++line;
+      emit(d); // the last line, without a newline
+      in.consume(d.size());
+    }
+    return;
+  }
+}
+
+void read_input(byte_source& source, std::string const& name, settings const& s, pipeline& out,
+                std::ostream& err) {
+  input_buffer in(source, &out);
+  input_context ctx{std::make_shared<std::string const>(name), s, out, err};
+  input_format format = s.input;
+  if (format == input_format::detect) {
+    format = detect_format(in, s.decode.max_input_bytes);
+  }
+  switch (format) {
+  case input_format::ndjson:
+    read_ndjson(in, ctx);
+    break;
+  case input_format::har:
+    read_har(in, ctx);
+    break;
+  case input_format::http:
+    read_http(in, ctx);
+    break;
+  default:
+    read_json(in, ctx);
+    break;
+  }
+}
+
+} // namespace conform_cli

@@ -1,0 +1,283 @@
+// The ordered, bounded, optionally parallel pipeline (see pipeline.hpp).
+#include "pipeline.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <exception>
+#include <new>
+#include <utility>
+
+namespace conform_cli {
+
+namespace {
+
+// In flight (read but not yet written): at most this many documents per worker, and at most
+// this many body bytes unless a single document is larger (which is then alone in flight).
+// When the window is full the reader sleeps until half of it is written, so that it wakes once
+// per batch rather than once per document (a futex round trip per document costs as much as
+// decoding a small one).
+constexpr std::size_t docs_per_worker = 32;
+constexpr std::size_t flight_byte_budget = std::size_t(64) << 20;
+
+// The progress line appears once this much has been read and this long has passed: only a
+// large input is worth a status line, and a quick run should not flicker one.
+constexpr std::uint64_t progress_min_bytes = std::uint64_t(4) << 20;
+constexpr auto progress_delay = std::chrono::milliseconds(250);
+
+outcome failed_outcome(document const& doc) {
+  // Only memory exhaustion gets here (check_document throws nothing else): the document is
+  // reported invalid rather than silently dropped.
+  outcome o;
+  o.errors = 1;
+  o.valid = false;
+  o.bytes = doc.body.size();
+  o.rendered = *doc.source + ": error: out of memory while validating " +
+               (doc.locator.empty() ? std::string("the document") : doc.locator) + "\n";
+  return o;
+}
+
+outcome check_safely(document const& doc, settings const& s) {
+  try {
+    return check_document(doc, s);
+  } catch (...) {
+    return failed_outcome(doc);
+  }
+}
+
+} // namespace
+
+pipeline::pipeline(settings const& s, std::ostream& out)
+    : s_(s), out_(out), start_(std::chrono::steady_clock::now()), last_progress_(start_) {
+  if (s_.jobs > 1) {
+    window_ = docs_per_worker * s_.jobs;
+    workers_.reserve(s_.jobs);
+    for (unsigned i = 0; i < s_.jobs; ++i) {
+      workers_.emplace_back([this] { work(); });
+    }
+  }
+}
+
+pipeline::~pipeline() {
+  try {
+    finish();
+  } catch (...) {
+    // Output failed while unwinding; the workers are joined below regardless.
+  }
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stopping_ = true;
+  }
+  work_ready_.notify_all();
+  for (auto& t : workers_) {
+    if (t.joinable()) {
+      t.join();
+    }
+  }
+}
+
+void pipeline::submit(document doc) {
+  if (workers_.empty()) {
+    outcome o = check_safely(doc, s_);
+    doc = document{}; // free the body before writing
+    write(o);
+    return;
+  }
+  std::size_t size = doc.body.size();
+  std::unique_lock<std::mutex> lock(mutex_);
+  drain(lock);
+  if (in_flight_ != 0 && (in_flight_ >= window_ || in_flight_bytes_ + size > flight_byte_budget)) {
+    wait(lock, wait_kind::room, size);
+  }
+  ++in_flight_;
+  in_flight_bytes_ += size;
+  queue_.push_back(pending{next_seq_++, std::move(doc)});
+  lock.unlock();
+  work_ready_.notify_one();
+}
+
+void pipeline::note(std::string text) {
+  outcome o;
+  o.is_document = false;
+  o.rendered = std::move(text);
+  if (workers_.empty()) {
+    write(o);
+    return;
+  }
+  std::unique_lock<std::mutex> lock(mutex_);
+  ++in_flight_;
+  done_.emplace(next_seq_++, std::move(o));
+  drain(lock);
+}
+
+void pipeline::skipped(std::uint64_t n) {
+  totals_.skipped += n;
+}
+
+void pipeline::finish() {
+  if (finished_) {
+    return;
+  }
+  flush();
+  finished_ = true;
+  progress(true);
+}
+
+void pipeline::flush() {
+  if (!workers_.empty()) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    drain(lock);
+    wait(lock, wait_kind::all, 0);
+  }
+  out_.flush();
+}
+
+// Writes every finished report that is next in input order, unless another thread is already
+// doing so (it will pick these up too). Called and returns with the lock held; the writing
+// itself happens unlocked, so workers keep posting results meanwhile.
+void pipeline::drain(std::unique_lock<std::mutex>& lock) {
+  if (writing_) {
+    return;
+  }
+  writing_ = true;
+  for (;;) {
+    auto it = done_.find(next_write_);
+    if (it != done_.end()) {
+      outcome o = std::move(it->second);
+      done_.erase(it);
+      in_flight_bytes_ -= o.bytes; // a document's outcome carries its body's size
+      --in_flight_;
+      ++next_write_;
+      lock.unlock();
+      write(o);
+      lock.lock();
+      unflushed_ = true;
+      continue;
+    }
+    if (reader_waiting_ && unflushed_) {
+      unflushed_ = false;
+      lock.unlock();
+      out_.flush();
+      lock.lock();
+      continue;
+    }
+    break;
+  }
+  writing_ = false;
+  if (waiting_ != wait_kind::none && may_proceed()) {
+    reader_wake_.notify_one();
+  }
+}
+
+void pipeline::reading(bool waiting) {
+  if (workers_.empty()) {
+    if (waiting) {
+      out_.flush();
+    }
+    return;
+  }
+  std::unique_lock<std::mutex> lock(mutex_);
+  reader_waiting_ = waiting;
+  if (waiting) {
+    drain(lock);
+  }
+}
+
+// Whether the reader, asleep in wait(), can go on.
+bool pipeline::may_proceed() const noexcept {
+  if (waiting_ == wait_kind::all) {
+    return next_write_ == next_seq_ && !writing_;
+  }
+  return in_flight_ == 0 ||
+         (in_flight_ <= window_ / 2 && in_flight_bytes_ + waiting_size_ <= flight_byte_budget);
+}
+
+void pipeline::wait(std::unique_lock<std::mutex>& lock, wait_kind kind, std::size_t size) {
+  waiting_ = kind;
+  waiting_size_ = size;
+  reader_wake_.wait(lock, [&] { return may_proceed(); });
+  waiting_ = wait_kind::none;
+}
+
+void pipeline::work() {
+  for (;;) {
+    pending p;
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      work_ready_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) {
+        return;
+      }
+      p = std::move(queue_.front());
+      queue_.pop_front();
+    }
+    outcome o = check_safely(p.doc, s_);
+    p.doc = document{};
+    std::unique_lock<std::mutex> lock(mutex_);
+    done_.emplace(p.seq, std::move(o));
+    drain(lock);
+  }
+}
+
+void pipeline::write(outcome& o) {
+  if (!o.rendered.empty()) {
+    if (progress_shown_) {
+      // Clear the progress line before writing to a terminal that also shows stderr.
+      std::fputs("\r\033[K", stderr);
+      progress_shown_ = false;
+    }
+    out_.write(o.rendered.data(), static_cast<std::streamsize>(o.rendered.size()));
+  }
+  if (!o.is_document) {
+    return;
+  }
+  ++totals_.documents;
+  ++(o.valid ? totals_.valid : totals_.invalid);
+  totals_.errors += o.errors;
+  totals_.warnings += o.warnings;
+  totals_.bytes += o.bytes;
+  for (auto const& [code, count] : o.code_counts) {
+    auto& t = summary_.by_code[code];
+    ++t.documents;
+    t.diagnostics += count;
+  }
+  for (auto& key : o.keys) {
+    auto it = summary_.by_pointer.find(key);
+    if (it != summary_.by_pointer.end()) {
+      ++it->second;
+    } else if (summary_.by_pointer.size() < summary_table::max_pointers) {
+      summary_.by_pointer.emplace(std::move(key), 1);
+    } else {
+      ++summary_.dropped_pointers;
+    }
+  }
+  progress(false);
+}
+
+void pipeline::progress(bool final) {
+  if (!s_.progress) {
+    return;
+  }
+  auto now = std::chrono::steady_clock::now();
+  if (final) {
+    if (progress_shown_) {
+      std::fputs("\r\033[K", stderr);
+      std::fflush(stderr);
+      progress_shown_ = false;
+    }
+    return;
+  }
+  if (totals_.bytes < progress_min_bytes || now - last_progress_ < progress_delay) {
+    return;
+  }
+  last_progress_ = now;
+  double seconds = std::chrono::duration<double>(now - start_).count();
+  double mb = static_cast<double>(totals_.bytes) / 1e6;
+  fmt::print(stderr, "\r\033[Kconform: {} documents, {:.1f} MB, {:.1f} MB/s", totals_.documents, mb,
+             seconds > 0 ? mb / seconds : 0.0);
+  std::fflush(stderr);
+  progress_shown_ = true;
+}
+
+} // namespace conform_cli

@@ -1,0 +1,115 @@
+// conform CLI internals: the pipeline between the readers and the output. Documents go in in
+// input order; with --jobs N they are validated on N worker threads; reports come out in input
+// order all the same. What is in flight is bounded by count and bytes, so memory follows the
+// largest document, not the input.
+#ifndef CONFORM_TOOLS_PIPELINE_HPP
+#define CONFORM_TOOLS_PIPELINE_HPP
+
+#include "document.hpp"
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <ostream>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace conform_cli {
+
+/// Per-code and per-pointer tallies for --summary.
+struct summary_table {
+  struct code_tally {
+    std::uint64_t documents = 0;
+    std::uint64_t diagnostics = 0;
+  };
+  std::map<conform::error, code_tally> by_code;
+  std::map<summary_key, std::uint64_t> by_pointer;
+  /// Pointers not tallied because by_pointer reached its cap (hostile inputs can make every
+  /// pointer distinct; the table must not grow with the input).
+  std::uint64_t dropped_pointers = 0;
+  static constexpr std::size_t max_pointers = 10000;
+};
+
+/// Where documents go: readers call submit() and note(); the report is written to `out`.
+class pipeline {
+public:
+  pipeline(settings const& s, std::ostream& out);
+  ~pipeline();
+  pipeline(pipeline const&) = delete;
+  pipeline& operator=(pipeline const&) = delete;
+
+  /// Validates `doc` (now, or on a worker) and writes its report in input order. Blocks while
+  /// too much is in flight.
+  void submit(document doc);
+  /// Writes `text` in input order (after the documents submitted before it).
+  void note(std::string text);
+  /// The reader is about to wait for input (true) or has its bytes (false). While it waits,
+  /// every report written is flushed at once, so that a slow input (`tail -f | conform`)
+  /// still shows each report as soon as it is ready; a fast one costs a flush per chunk.
+  void reading(bool waiting);
+  /// Counts skipped HAR entries or HTTP responses.
+  void skipped(std::uint64_t n);
+  /// Waits for every document submitted so far and writes its report.
+  void flush();
+  /// flush(), then clears the progress line. Idempotent.
+  void finish();
+
+  totals const& result() const noexcept { return totals_; }
+  summary_table const& summary() const noexcept { return summary_; }
+  void set_io_error() noexcept { totals_.io_error = true; }
+
+private:
+  /// What the reading thread sleeps on.
+  enum class wait_kind { none, room, all };
+
+  void write(outcome& o);
+  void drain(std::unique_lock<std::mutex>& lock);
+  bool may_proceed() const noexcept;
+  void wait(std::unique_lock<std::mutex>& lock, wait_kind kind, std::size_t size);
+  void work();
+  void progress(bool final);
+
+  settings const& s_;
+  std::ostream& out_;
+  totals totals_;
+  summary_table summary_;
+
+  // Threads (jobs > 1 only). One mutex guards everything below. Whichever thread finds the
+  // next report in input order finished takes the writer role (writing_) and writes all that
+  // is ready, so output never waits for the reader to come back from a slow input.
+  std::mutex mutex_;
+  std::condition_variable work_ready_;
+  std::condition_variable reader_wake_;
+  struct pending {
+    std::uint64_t seq = 0;
+    document doc;
+  };
+  std::deque<pending> queue_;
+  std::map<std::uint64_t, outcome> done_;
+  std::uint64_t next_seq_ = 0;
+  std::uint64_t next_write_ = 0;
+  std::size_t in_flight_ = 0;       ///< submitted, not yet written
+  std::size_t in_flight_bytes_ = 0; ///< their body bytes
+  std::size_t window_ = 0;          ///< most documents in flight
+  bool writing_ = false;
+  bool reader_waiting_ = false; ///< see reading()
+  bool unflushed_ = false;      ///< written since the last flush
+  wait_kind waiting_ = wait_kind::none;
+  std::size_t waiting_size_ = 0; ///< the size of the document the reader wants to submit
+  bool stopping_ = false;
+  bool finished_ = false;
+  std::vector<std::thread> workers_;
+
+  // Progress line.
+  std::chrono::steady_clock::time_point start_;
+  std::chrono::steady_clock::time_point last_progress_;
+  bool progress_shown_ = false;
+};
+
+} // namespace conform_cli
+
+#endif // CONFORM_TOOLS_PIPELINE_HPP

@@ -1,0 +1,269 @@
+// The program: arguments (CLI11), the inputs through the pipeline, the summary and the exit
+// status. Also validate_memory, the same path for the benchmark and tests.
+#include "conform_cli.hpp"
+#include "input.hpp"
+#include "pipeline.hpp"
+
+#include <conform/config.hpp>
+#include <conform/error.hpp>
+#include <conform/render.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <unistd.h>
+
+namespace conform_cli {
+
+namespace {
+
+// 1234567 -> "1,234,567": the summary's counts are read by people.
+std::string grouped(std::uint64_t n) {
+  std::string digits = std::to_string(n);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i != 0 && (digits.size() - i) % 3 == 0) {
+      out += ',';
+    }
+    out += digits[i];
+  }
+  return out;
+}
+
+std::string json_string(std::string_view s) {
+  std::ostringstream os;
+  conform::render_json_string(os, s);
+  return os.str();
+}
+
+// The --summary tables, most frequent first.
+void print_summary(std::ostream& out, pipeline const& p, settings const& s) {
+  auto const& t = p.result();
+  auto const& table = p.summary();
+  std::vector<std::pair<conform::error, summary_table::code_tally>> codes(table.by_code.begin(),
+                                                                          table.by_code.end());
+  std::stable_sort(codes.begin(), codes.end(), [](auto const& a, auto const& b) {
+    return a.second.documents > b.second.documents;
+  });
+  std::vector<std::pair<summary_key, std::uint64_t>> pointers(table.by_pointer.begin(),
+                                                              table.by_pointer.end());
+  std::stable_sort(pointers.begin(), pointers.end(),
+                   [](auto const& a, auto const& b) { return a.second > b.second; });
+  if (s.format == output_format::json) {
+    std::string line =
+        fmt::format("{{\"summary\":{{\"documents\":{},\"valid\":{},\"invalid\":{},\"errors\":{},"
+                    "\"warnings\":{},\"skipped\":{},\"by_code\":[",
+                    t.documents, t.valid, t.invalid, t.errors, t.warnings, t.skipped);
+    bool first = true;
+    for (auto const& [code, tally] : codes) {
+      line +=
+          fmt::format("{}{{\"code\":\"{}\",\"documents\":{},\"diagnostics\":{}}}", first ? "" : ",",
+                      conform::to_string(code), tally.documents, tally.diagnostics);
+      first = false;
+    }
+    line += "],\"by_pointer\":[";
+    first = true;
+    for (auto const& [key, documents] : pointers) {
+      line += fmt::format("{}{{\"in\":\"{}\",\"code\":\"{}\",\"pointer\":{},\"documents\":{}}}",
+                          first ? "" : ",", key.in_path ? "path" : "body",
+                          conform::to_string(key.code), json_string(key.pointer), documents);
+      first = false;
+    }
+    line += fmt::format("],\"pointers_not_tallied\":{}}}}}\n", table.dropped_pointers);
+    out << line;
+    return;
+  }
+  std::string text = "summary by code:\n";
+  if (codes.empty()) {
+    text += "  (no diagnostics)\n";
+  }
+  std::size_t width = 0;
+  for (auto const& c : codes) {
+    width = std::max(width, conform::to_string(c.first).size());
+  }
+  for (auto const& [code, tally] : codes) {
+    text += fmt::format("  {:<{}}  {} in {} of {} documents\n", conform::to_string(code), width,
+                        tally.diagnostics == 1 ? "1 diagnostic"
+                                               : grouped(tally.diagnostics) + " diagnostics",
+                        grouped(tally.documents), grouped(t.documents));
+  }
+  text += "summary by pointer (array indices folded to *):\n";
+  if (pointers.empty()) {
+    text += "  (no diagnostics)\n";
+  }
+  for (auto const& [key, documents] : pointers) {
+    std::string pointer;
+    conform::detail::append_printable(pointer, key.pointer);
+    text += fmt::format("  {} `{}`{} in {} of {} documents\n", conform::describe(key.code), pointer,
+                        key.in_path ? " (path parameter)" : "", grouped(documents),
+                        grouped(t.documents));
+  }
+  if (table.dropped_pointers != 0) {
+    text += fmt::format("  ({} more pointers not tallied)\n", grouped(table.dropped_pointers));
+  }
+  out << text;
+}
+
+void print_totals(std::ostream& out, totals const& t) {
+  out << fmt::format("{} documents, {} valid, {} invalid, {} errors, {} warnings\n", t.documents,
+                     t.valid, t.invalid, t.errors, t.warnings);
+}
+
+bool terminal(int fd) {
+  char const* term = std::getenv("TERM");
+  return ::isatty(fd) == 1 && !(term != nullptr && std::strcmp(term, "dumb") == 0);
+}
+
+} // namespace
+
+totals validate_memory(std::string_view bytes, std::string const& name, settings const& s,
+                       std::ostream& out, std::ostream& err) {
+  pipeline p(s, out);
+  memory_source source(bytes);
+  try {
+    read_input(source, name, s, p, err);
+  } catch (io_error const& e) {
+    p.flush();
+    err << "conform: " << name << ": " << e.what() << '\n';
+    p.set_io_error();
+  }
+  p.finish();
+  return p.result();
+}
+
+int run(int argc, char** argv) {
+  CLI::App app{"Validates Huawei Cloud ModelArts \"Querying the Details About a Training Job\" "
+               "responses against the conform schema.",
+               "conform"};
+  app.set_version_flag("--version", std::string("conform ") + CONFORM_VERSION_STRING);
+  app.require_subcommand(1, 1);
+  auto* validate = app.add_subcommand(
+      "validate", "Validate response bodies in JSON, NDJSON, HAR or raw HTTP (curl -i) files.");
+
+  std::vector<std::string> files;
+  std::string input = "auto";
+  std::string schema = "auto";
+  std::string format = "text";
+  std::string color = "auto";
+  std::size_t max_diagnostics = 100;
+  unsigned jobs = 1;
+  bool strict = false;
+  bool werror = false;
+  bool summary = false;
+  bool quiet = false;
+  validate->add_option("files", files, "Input files; '-' or none reads standard input");
+  validate
+      ->add_option("--input", input, "Input format (auto: detected from the content of each input)")
+      ->check(CLI::IsMember({"auto", "json", "ndjson", "har", "http"}))
+      ->capture_default_str();
+  validate
+      ->add_option("--schema", schema,
+                   "Schema of the bodies (auto: by HTTP status for HAR and HTTP, else an error "
+                   "body when the top level has error_code and neither kind nor metadata)")
+      ->check(CLI::IsMember({"auto", "training_job", "error_body"}))
+      ->capture_default_str();
+  validate->add_flag("--strict", strict,
+                     "Unknown members and unknown open-enum values are errors, not warnings");
+  validate
+      ->add_option("--max-diagnostics", max_diagnostics,
+                   "Diagnostics kept per document (the rest are counted)")
+      ->check(CLI::Range(std::size_t(0), std::size_t(1000000)))
+      ->capture_default_str();
+  validate->add_flag("--werror", werror, "Warnings make a document invalid");
+  validate->add_option("--format", format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  validate->add_flag("--summary", summary,
+                     "After the documents, counts by code and by pointer (indices folded to *)");
+  validate->add_flag("--quiet,-q", quiet,
+                     "No per-document output and no summary line; the exit status tells");
+  validate->add_option("--color", color, "Colour in the text output")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  validate
+      ->add_option("--jobs,-j", jobs,
+                   "Validate on N threads (0: one per core); output order is kept")
+      ->check(CLI::Range(0u, 256u))
+      ->capture_default_str();
+
+  try {
+    app.parse(argc, argv);
+  } catch (CLI::ParseError const& e) {
+    if (e.get_exit_code() == 0) {
+      return app.exit(e); // --help, --version
+    }
+    std::fprintf(stderr, "conform: %s (see 'conform validate --help')\n", e.what());
+    return 2;
+  }
+
+  settings s;
+  if (strict) {
+    s.decode.unknown_members = conform::unknown_member_policy::error;
+    s.decode.unknown_open_enum_values = conform::open_enum_policy::error;
+  }
+  s.decode.max_diagnostics = max_diagnostics;
+  s.input = input == "json"     ? input_format::json
+            : input == "ndjson" ? input_format::ndjson
+            : input == "har"    ? input_format::har
+            : input == "http"   ? input_format::http
+                                : input_format::detect;
+  s.schema = schema == "training_job" ? schema_choice::training_job
+             : schema == "error_body" ? schema_choice::error_body
+                                      : schema_choice::detect;
+  s.format = format == "json" ? output_format::json : output_format::text;
+  s.werror = werror;
+  s.summary = summary;
+  s.quiet = quiet;
+  char const* no_color = std::getenv("NO_COLOR");
+  s.color = s.format == output_format::text &&
+            (color == "always" || (color == "auto" && terminal(STDOUT_FILENO) &&
+                                   (no_color == nullptr || *no_color == 0)));
+  s.progress = terminal(STDERR_FILENO);
+  s.jobs = jobs != 0 ? jobs : std::max(1u, std::thread::hardware_concurrency());
+  if (files.empty()) {
+    files.push_back("-");
+  }
+
+  std::ios::sync_with_stdio(false);
+  pipeline p(s, std::cout);
+  for (auto const& name : files) {
+    try {
+      file_source source(name);
+      read_input(source, name, s, p, std::cerr);
+    } catch (io_error const& e) {
+      // Later inputs are still validated; the exit status reports the failure.
+      p.flush();
+      std::fprintf(stderr, "conform: %s: %s\n", name == "-" ? "<stdin>" : name.c_str(), e.what());
+      p.set_io_error();
+    }
+  }
+  p.finish();
+  totals const& t = p.result();
+  if (summary) {
+    print_summary(std::cout, p, s);
+  }
+  if (s.format == output_format::text && (!quiet || summary)) {
+    print_totals(std::cout, t);
+  }
+  std::cout.flush();
+  if (!std::cout) {
+    std::fprintf(stderr, "conform: cannot write the output\n");
+    return 2;
+  }
+  if (t.io_error) {
+    return 2;
+  }
+  return t.invalid != 0 ? 1 : 0;
+}
+
+} // namespace conform_cli
