@@ -27,6 +27,21 @@ bool has_code(conform::diagnostics const& ds, bool (*pred)(error)) {
                      [&](conform::diagnostic const& d) { return pred(d.code); });
 }
 
+bool capped(conform::diagnostics const& ds) {
+  return !ds.empty() && ds.back().code == error::too_many_diagnostics;
+}
+
+/// Whether a limit or a syntax error ended the decode `r`. Past max_diagnostics such a
+/// diagnostic is only counted, so a capped list is decoded again without the cap (the decode
+/// stops at the same place: the cap changes what is kept, not what is done).
+template <class Result, class Redo>
+bool ended_early(Result const& r, Redo const& redo) {
+  if (has_code(r.diagnostics, ends_decode)) {
+    return true;
+  }
+  return capped(r.diagnostics) && has_code(redo().diagnostics, ends_decode);
+}
+
 using entry = std::tuple<int, int, std::string>;
 
 std::vector<entry> comparable(conform::diagnostics const& ds) {
@@ -74,6 +89,7 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
   check_pointers(from_dom.diagnostics, *dom);
   if (from_dom.ok()) {
     check_round_trip(from_dom.value, in.options);
+    check_validate(from_dom, in.options);
   }
 
   // The two front ends agree unless the text repeats a key (the DOM holds the last value,
@@ -81,18 +97,21 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
   // number (the DOM holds another value than the text: 0e400 is NaN there, -0 is +0, 17-digit
   // numbers may be an ulp off, which moves range checks), or a limit ended one of them
   // (max_input_bytes exists only for text; where a limit stops differs).
-  auto const& td = from_text.diagnostics;
-  auto const& dd = from_dom.diagnostics;
-  if (facts.repeated_keys || facts.misread_double || has_code(td, ends_decode) ||
-      has_code(dd, ends_decode)) {
+  if (facts.repeated_keys || facts.misread_double) {
     return 0;
   }
+  conform::decode_options uncapped = in.options;
+  uncapped.max_diagnostics = std::size_t(-1);
+  if (ended_early(from_text, [&] { return conform::decode<training_job>(in.text, uncapped); }) ||
+      ended_early(from_dom, [&] { return conform::decode<training_job>(*dom, uncapped); })) {
+    return 0;
+  }
+  auto const& td = from_text.diagnostics;
+  auto const& dd = from_dom.diagnostics;
   auto both = [&] { return "*** text:\n" + show(td) + "*** dom:\n" + show(dd); };
   check(td.error_count() == dd.error_count() && td.warning_count() == dd.warning_count(),
         "text and DOM front ends count different errors or warnings", both);
-  bool capped = (!td.empty() && td.back().code == error::too_many_diagnostics) ||
-                (!dd.empty() && dd.back().code == error::too_many_diagnostics);
-  if (!capped) {
+  if (!capped(td) && !capped(dd)) {
     check(comparable(td) == comparable(dd),
           "text and DOM front ends report different (code, severity, pointer)", both);
   }

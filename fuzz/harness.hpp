@@ -12,12 +12,10 @@
 #include <conform/encode.hpp>
 #include <conform/error.hpp>
 #include <conform/json_pointer.hpp>
-// render.hpp is not committed yet; -DCONFORM_FUZZ_RENDER adds its checks meanwhile.
-#if defined(CONFORM_FUZZ_RENDER) && __has_include(<conform/render.hpp>)
 #include <conform/render.hpp>
-#define CONFORM_FUZZ_HAVE_RENDER 1
-#endif
+#include <conform/validate.hpp>
 
+#include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/parse_options.hpp>
 #include <boost/json/value.hpp>
@@ -30,7 +28,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <map>
 #include <memory>
 #include <optional>
 #include <sstream>
@@ -560,11 +557,14 @@ void check_result(Result const& r, conform::decode_options const& o, std::string
 
   // Rendering never throws (an escaping exception is a crash) and never echoes control
   // characters; the JSON form is valid JSON.
+  // The one-line form goes to logs and into decode_error::what(): it must not carry the
+  // control characters a key can hold ("\u001b[31m"), robustness.md H25.
   std::string plain = conform::to_string(ds);
   for (auto const& d : ds) {
     (void)d.message();
+    check(clean_text(conform::to_string(d)),
+          "to_string(diagnostic) writes a control character or invalid UTF-8", why);
   }
-#ifdef CONFORM_FUZZ_HAVE_RENDER
   std::ostringstream os;
   conform::render_text(os, ds, text, "input.json");
   std::string rendered = os.str();
@@ -576,13 +576,26 @@ void check_result(Result const& r, conform::decode_options const& o, std::string
       line_start = i + 1;
     }
   }
+  // The JSON form is valid JSON and carries each diagnostic's code and pointer unchanged
+  // (pointers are valid UTF-8: the parser validated every key they are made of).
   std::ostringstream js;
   conform::render_json(js, ds);
   boost::system::error_code ec;
   auto rendered_json = js.str();
-  boost::json::parse(rendered_json, ec);
+  boost::json::value parsed = boost::json::parse(rendered_json, ec);
   check(!ec, "render_json wrote invalid JSON", [&] { return rendered_json; });
-#endif
+  auto const* list = parsed.if_array();
+  check(list != nullptr && list->size() == ds.size(),
+        "render_json wrote a different number of diagnostics", [&] { return rendered_json; });
+  for (std::size_t i = 0; i < ds.size(); ++i) {
+    auto const* item = (*list)[i].if_object();
+    auto const* code = item ? item->if_contains("code") : nullptr;
+    auto const* pointer = item ? item->if_contains("pointer") : nullptr;
+    bool same = code != nullptr && code->is_string() && pointer != nullptr &&
+                pointer->is_string() && code->get_string() == conform::to_string(ds[i].code) &&
+                pointer->get_string() == ds[i].pointer;
+    check(same, "render_json changed a code or a pointer", [&] { return rendered_json; });
+  }
 }
 
 /// Codes whose pointer names the value concerned, so it must exist in the document.
@@ -668,6 +681,34 @@ void check_round_trip(T const& value, conform::decode_options o) {
         [&] { return "*** once:  " + once + "\n*** twice: " + twice; });
 }
 
+/** validate() applies the decoder's constraints and cross-member rules to a typed value, so
+    on a value decode() accepted it finds no error, and nothing the decode did not report
+    (the decode also reports what validate() cannot see: unknown members, repeated keys). */
+template <class T>
+void check_validate(conform::decode_result<T> const& r, conform::decode_options o) {
+  if (!r.ok() || (!r.diagnostics.empty() &&
+                  r.diagnostics.back().code == conform::error::too_many_diagnostics)) {
+    return;
+  }
+  o.max_diagnostics = std::size_t(-1);
+  conform::diagnostics v = conform::validate(r.value, o);
+  auto both = [&] { return "*** decode:\n" + show(r.diagnostics) + "*** validate:\n" + show(v); };
+  check(!v.has_errors(), "validate() finds an error in a value decode() accepted", both);
+  using entry = std::tuple<int, int, std::string>;
+  std::vector<entry> decoded;
+  std::vector<entry> validated;
+  for (auto const& d : r.diagnostics) {
+    decoded.emplace_back(static_cast<int>(d.code), static_cast<int>(d.level), d.pointer);
+  }
+  for (auto const& d : v) {
+    validated.emplace_back(static_cast<int>(d.code), static_cast<int>(d.level), d.pointer);
+  }
+  std::sort(decoded.begin(), decoded.end());
+  std::sort(validated.begin(), validated.end());
+  check(std::includes(decoded.begin(), decoded.end(), validated.begin(), validated.end()),
+        "validate() reports (code, severity, pointer) the decode did not", both);
+}
+
 /** The text harness of one type: decode the text, check every invariant of the result, then
     those that need the document (pointers resolve, syntax agreement) and the round trip. */
 template <class T>
@@ -688,6 +729,7 @@ void run_text_harness(std::string_view harness, std::uint8_t const* data, std::s
   }
   if (r.ok()) {
     check_round_trip(r.value, in.options);
+    check_validate(r, in.options);
   }
 }
 

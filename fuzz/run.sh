@@ -5,9 +5,10 @@
 #   2. fuzzes for SECONDS with both dictionaries and -max_len=65536, starting from the committed
 #      corpus; new inputs go to a scratch corpus in the build directory, crashes to
 #      <builddir>/fuzz-artifacts/<harness>/;
-#   3. minimises (-merge=1) what the run found against the committed corpus. With
+#   3. minimises what the run found (inputs up to 2 KiB) against the committed corpus with
+#      -set_cover_merge=1 (libFuzzer's -merge=1 with a greedy set cover: fewer inputs). With
 #      --update-corpus the inputs that add coverage are copied into fuzz/corpus/<harness>/
-#      (review and commit them); otherwise they stay in <builddir>/fuzz-new/<harness>/.
+#      (review and commit them); otherwise they go to <builddir>/fuzz-new/<harness>/.
 # Exits non-zero when any harness crashed (the artifact path and the sanitizer report are in
 # the output). See fuzz/README.md for the crash workflow.
 #
@@ -54,13 +55,22 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
 has_files() { [ -d "$1" ] && [ -n "$(find "$1" -type f ! -name '.*' -print -quit)" ]; }
 
+# The committed corpus of a harness. fuzz_decode_dom reads the same documents as
+# fuzz_decode_training_job, so its own directory holds only what adds coverage beyond that one.
+corpus_dirs() {
+  if [ "$1" = fuzz_decode_dom ]; then
+    echo "fuzz/corpus/fuzz_decode_training_job fuzz/corpus/fuzz_decode_dom"
+  else
+    echo "fuzz/corpus/$1"
+  fi
+}
+
 status=0
 summary=()
 for h in "${harnesses[@]}"; do
   bin="$builddir/fuzz/$h"
   scratch="$builddir/fuzz-work/$h"
   artifacts="$builddir/fuzz-artifacts/$h"
-  fresh="$builddir/fuzz-new/$h"
   mkdir -p "$scratch" "$artifacts"
   echo "== $h: replaying fuzz/crashes/$h"
   if has_files "fuzz/crashes/$h"; then
@@ -76,7 +86,7 @@ for h in "${harnesses[@]}"; do
   # The scratch corpus comes first, so new inputs land there and never in the source tree.
   "$bin" -dict="$dict" -max_len=65536 -timeout=25 -rss_limit_mb=2048 \
     -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix="$artifacts/" \
-    "$scratch" "fuzz/corpus/$h" >"$artifacts/fuzz.log" 2>&1
+    "$scratch" $(corpus_dirs "$h") >"$artifacts/fuzz.log" 2>&1
   rc=$?
   grep -E '^stat::(number_of_executed_units|average_exec_per_sec|new_units_added)' \
     "$artifacts/fuzz.log" | sed "s/^/   /"
@@ -91,17 +101,30 @@ for h in "${harnesses[@]}"; do
   fi
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$artifacts/fuzz.log")
   rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$artifacts/fuzz.log")
-  # Keep only what adds coverage beyond the committed corpus.
+  # Minimise: of the run's inputs up to 2 KiB (the committed corpus must stay small), keep
+  # those that add coverage beyond the committed corpus (set-cover merge: a small set).
+  merged="$builddir/fuzz-merge/$h"
+  rm -rf "$merged" && mkdir -p "$merged/corpus" "$merged/candidates"
+  for dir in $(corpus_dirs "$h"); do
+    cp "$dir"/* "$merged/corpus/" 2>/dev/null
+  done
+  (cd "$merged/corpus" && ls) | sort >"$merged/before.txt"
+  find "$scratch" -type f -size -2049c -exec cp {} "$merged/candidates/" \;
+  "$bin" -set_cover_merge=1 -max_len=65536 -timeout=25 -rss_limit_mb=2048 \
+    "$merged/corpus" "$merged/candidates" >"$artifacts/merge.log" 2>&1 ||
+    echo "!! $h: merge failed (see $artifacts/merge.log)"
+  (cd "$merged/corpus" && ls) | sort | comm -13 "$merged/before.txt" - >"$merged/new.txt"
   if [ $update_corpus -eq 1 ]; then
     target="fuzz/corpus/$h"
   else
-    rm -rf "$fresh" && mkdir -p "$fresh" && cp -r "fuzz/corpus/$h/." "$fresh/"
-    target="$fresh"
+    target="$builddir/fuzz-new/$h"
+    rm -rf "$target"
   fi
-  before=$(find "$target" -type f | wc -l)
-  "$bin" -merge=1 -dict="$dict" -max_len=65536 -timeout=25 -rss_limit_mb=2048 \
-    "$target" "$scratch" >"$artifacts/merge.log" 2>&1 || echo "!! $h: merge failed (see $artifacts/merge.log)"
-  added=$(($(find "$target" -type f | wc -l) - before))
+  mkdir -p "$target"
+  while read -r f; do
+    cp "$merged/corpus/$f" "$target/"
+  done <"$merged/new.txt"
+  added=$(wc -l <"$merged/new.txt")
   summary+=("$h: ok, $execs executions ($rate/s), $added new corpus inputs in $target")
 done
 

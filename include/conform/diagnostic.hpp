@@ -146,8 +146,19 @@ inline std::ostream& operator<<(std::ostream& os, diagnostic const& d) {
   if (d.line != 0) {
     os << d.line << ':' << d.column << ": ";
   }
-  os << to_string(d.level) << ": " << d.message() << " [" << to_string(d.code) << "] at '"
-     << d.pointer << "'";
+  os << to_string(d.level) << ": " << d.message() << " [" << to_string(d.code) << "] at '";
+  // A pointer carries the document's keys byte for byte; control characters in them (ESC,
+  // BEL, NUL) must not reach a terminal or a log, so they are written as \u00XX escapes.
+  static constexpr char hex[] = "0123456789ABCDEF";
+  for (char c : d.pointer) {
+    auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7F) {
+      os << "\\u00" << hex[u >> 4] << hex[u & 0xF];
+    } else {
+      os << c;
+    }
+  }
+  os << "'";
   return os;
 }
 
