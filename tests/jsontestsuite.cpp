@@ -144,12 +144,13 @@ TEST_SUITE("jsontestsuite") {
 
   TEST_CASE("jsontestsuite: the outcome of each i_ file is pinned") {
     // Our decisions for the implementation-defined files. Numbers that overflow to
-    // infinity are out_of_range; underflow is 0; integers too big for 64 bits are reals (the
-    // root array is skipped, so only non-finite numbers are reported); invalid UTF-8, lone
-    // surrogates, UTF-16 and the BOM are syntax errors; depth 500 exceeds max_depth (64).
+    // infinity are out_of_range (a huge exponent too, where Boost.JSON's parser stops); underflow
+    // is 0; integers too big for 64 bits are reals (the root array is skipped, so only non-finite
+    // numbers are reported); invalid UTF-8, lone surrogates, UTF-16 and the BOM are syntax errors;
+    // depth 500 exceeds max_depth (64).
     std::map<std::string, std::set<error>> const pinned = {
         {"i_number_double_huge_neg_exp.json", {}},
-        {"i_number_huge_exp.json", {error::syntax_error}},
+        {"i_number_huge_exp.json", {error::out_of_range}},
         {"i_number_neg_int_huge_exp.json", {error::out_of_range}},
         {"i_number_pos_double_huge_exp.json", {error::out_of_range}},
         {"i_number_real_neg_overflow.json", {error::out_of_range}},

@@ -44,23 +44,12 @@ struct scalar {
   bool b = false;
 };
 
-/// Converts a real scalar exactly: Boost 1.81's own conversion is off by an ulp on many
-/// 17-digit inputs, so the raw token is re-read with std::from_chars (correctly rounded).
-/// Returns false for values that are not finite (1e400).
+/// The value of a real scalar; false when it is not finite (1e400). The text front end
+/// reads reals with std::from_chars (correctly rounded), so they are exact; a DOM holds
+/// Boost.JSON's own conversion, which 1.81 gets an ulp wrong on some 17-digit inputs.
 inline bool exact_real(scalar const& s, double& out) noexcept {
-  if (s.text.empty()) {
-    out = s.d;
-    return std::isfinite(out);
-  }
-  double v = 0;
-  auto r = std::from_chars(s.text.data(), s.text.data() + s.text.size(), v);
-  if (r.ec == std::errc()) {
-    out = v;
-    return std::isfinite(v);
-  }
-  // Out of range: underflow keeps Boost's (zero or subnormal) result; overflow is infinite.
   out = s.d;
-  return std::isfinite(s.d);
+  return std::isfinite(out);
 }
 
 class decoder;

@@ -1,276 +1,766 @@
-// conform internals: the text front end. A Boost.JSON basic_parser handler that forwards
-// events to the decoder core with the byte offset of each token, without building a DOM.
-// The parser does not report positions; strings without escapes and numbers arrive as views
-// into the input, and every other token is counted from the last of those, to be resolved
-// only if a diagnostic needs it (position.hpp). Numbers arrive with their raw token, which
-// the core re-reads exactly.
+// conform internals: the text front end. A strict RFC 8259 parser over the whole input that
+// feeds the decoder core directly, without a DOM and without callbacks through a handler.
+//
+// Why not Boost.JSON's basic_parser: it is resumable (it can stop at any byte of a partial
+// buffer and continue later), and that costs on every token: its empty-handler speed is
+// the ceiling of any decoder built on it, and a validating decoder on top of it cannot come
+// near a parser that knows it holds the whole document. This one is not resumable, reads
+// every byte once, knows each token's exact offset (for line:column), re-reads numbers
+// exactly (std::from_chars) and makes the same accept/reject decisions as Boost.JSON's
+// strict defaults: the JSONTestSuite cases pin them (tests/jsontestsuite.cpp), and
+// fuzz/fuzz_text_vs_boost.cpp compares the two on arbitrary input.
 #ifndef CONFORM_DETAIL_TEXT_SOURCE_HPP
 #define CONFORM_DETAIL_TEXT_SOURCE_HPP
 
 #include <conform/config.hpp>
+#include <conform/decode_options.hpp>
 #include <conform/detail/decoder.hpp>
 #include <conform/detail/position.hpp>
-#include <conform/error.hpp>
+#include <conform/detail/text.hpp>
 
-#include <boost/json/basic_parser_impl.hpp>
-#include <boost/json/error.hpp>
-#include <boost/json/parse_options.hpp>
-
+#include <charconv>
 #include <cstddef>
+#include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
+#include <system_error>
+
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#include <emmintrin.h>
+#define CONFORM_TEXT_SSE2 1
+#endif
 
 namespace conform::detail {
 
-class text_handler {
+/// JSON's four whitespace characters.
+CONFORM_ALWAYS_INLINE bool is_json_space(unsigned char c) noexcept {
+  return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+/// The first byte at or after `s` that ends the plain run of a string: '"', '\\', a control
+/// character or a non-ASCII byte.
+CONFORM_ALWAYS_INLINE char const* find_string_special(char const* s, char const* end) noexcept {
+#ifdef CONFORM_TEXT_SSE2
+  __m128i const quote = _mm_set1_epi8('"');
+  __m128i const backslash = _mm_set1_epi8('\\');
+  __m128i const space = _mm_set1_epi8(0x20);
+  while (end - s >= 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(s));
+    // Signed compare: bytes >= 0x80 are negative, so one compare finds controls and them.
+    __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+                             _mm_cmplt_epi8(v, space));
+    int bits = _mm_movemask_epi8(m);
+    if (bits != 0) {
+      return s + __builtin_ctz(static_cast<unsigned>(bits));
+    }
+    s += 16;
+  }
+#endif
+  for (; s < end; ++s) {
+    auto c = static_cast<unsigned char>(*s);
+    if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) {
+      return s;
+    }
+  }
+  return s;
+}
+
+/// The length of the well-formed UTF-8 sequence at `s` (RFC 3629: no overlong forms, no
+/// surrogates, nothing above U+10FFFF), or 0.
+inline std::size_t utf8_sequence(char const* s, char const* end) noexcept {
+  auto at = [&](std::ptrdiff_t i) { return static_cast<unsigned char>(s[i]); };
+  auto cont = [&](std::ptrdiff_t i) { return (at(i) & 0xC0) == 0x80; };
+  unsigned char c = at(0);
+  std::ptrdiff_t left = end - s;
+  if (c >= 0xC2 && c <= 0xDF) {
+    return left >= 2 && cont(1) ? 2 : 0;
+  }
+  if (c >= 0xE0 && c <= 0xEF) {
+    if (left < 3 || !cont(1) || !cont(2)) {
+      return 0;
+    }
+    if ((c == 0xE0 && at(1) < 0xA0) || (c == 0xED && at(1) > 0x9F)) {
+      return 0; // overlong, or a surrogate
+    }
+    return 3;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    if (left < 4 || !cont(1) || !cont(2) || !cont(3)) {
+      return 0;
+    }
+    if ((c == 0xF0 && at(1) < 0x90) || (c == 0xF4 && at(1) > 0x8F)) {
+      return 0; // overlong, or above U+10FFFF
+    }
+    return 4;
+  }
+  return 0;
+}
+
+inline void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+class text_parser {
 public:
-  // The parser's static limits stay open: decode_options limits are runtime values and
-  // are enforced below, each with its own diagnostic.
-  static constexpr std::size_t max_object_size = std::size_t(-1);
-  static constexpr std::size_t max_array_size = std::size_t(-1);
-  static constexpr std::size_t max_key_size = std::size_t(-1);
-  static constexpr std::size_t max_string_size = std::size_t(-1);
+  text_parser(decoder& d, std::string_view text) noexcept
+      : d_(d), begin_(text.data()), end_(text.data() + text.size()), p_(begin_) {}
 
-  text_handler(decoder& d, std::string_view text) noexcept
-      : d_(d), text_(text), begin_(text.data()), end_(text.data() + text.size()) {}
-
-  bool on_document_begin(boost::system::error_code&) { return true; }
-  bool on_document_end(boost::system::error_code&) { return true; }
-
-  bool on_object_begin(boost::system::error_code& ec) {
-    return check(d_.object_begin(unanchored()), ec);
-  }
-  bool on_object_end(std::size_t, boost::system::error_code& ec) {
-    return check(d_.object_end(unanchored()), ec);
-  }
-  bool on_array_begin(boost::system::error_code& ec) {
-    return check(d_.array_begin(unanchored()), ec);
-  }
-  bool on_array_end(std::size_t, boost::system::error_code& ec) {
-    return check(d_.array_end(unanchored()), ec);
-  }
-
-  bool on_key_part(std::string_view s, std::size_t total, boost::system::error_code& ec) {
-    return part(s, total, ec, limit_site::container);
-  }
-  bool on_key(std::string_view s, std::size_t total, boost::system::error_code& ec) {
-    if (CONFORM_UNLIKELY(total > d_.options().max_string_bytes)) {
-      return string_too_long(ec, limit_site::container);
+  /// Parses the whole input. On a syntax error, reports it to the decoder.
+  void run() {
+    if (!parse() && failed_) {
+      report_syntax_error();
     }
-    if (in_parts_) {
-      parts_.append(s.data(), s.size());
-      in_parts_ = false;
-      return check(d_.key(parts_, unanchored()), ec);
-    }
-    return check(d_.key(s, string_token(s)), ec);
   }
 
-  bool on_string_part(std::string_view s, std::size_t total, boost::system::error_code& ec) {
-    return part(s, total, ec, limit_site::next_value);
-  }
-  bool on_string(std::string_view s, std::size_t total, boost::system::error_code& ec) {
-    if (CONFORM_UNLIKELY(total > d_.options().max_string_bytes)) {
-      return string_too_long(ec, limit_site::next_value);
+private:
+  enum : unsigned char { in_array = 0, in_object = 1 };
+
+  // ---- the grammar ----------------------------------------------------------------------
+
+  // Returns false when parsing ended early: a syntax error (failed_) or the decoder stopped.
+  bool parse() {
+    skip_space();
+  value:
+    if (CONFORM_UNLIKELY(p_ == end_)) {
+      return incomplete();
     }
-    scalar v;
-    v.k = scalar::kind::string;
-    if (in_parts_) {
-      parts_.append(s.data(), s.size());
-      in_parts_ = false;
-      v.text = parts_;
-      return check(d_.value(v, unanchored()), ec);
+    switch (*p_) {
+    case '{':
+      if (!d_.object_begin(offset()) || !push(in_object)) {
+        return false;
+      }
+      ++p_;
+      skip_space();
+      if (p_ != end_ && *p_ == '}') {
+        goto close;
+      }
+      goto key;
+    case '[':
+      if (!d_.array_begin(offset()) || !push(in_array)) {
+        return false;
+      }
+      ++p_;
+      skip_space();
+      if (p_ != end_ && *p_ == ']') {
+        goto close;
+      }
+      goto value;
+    case '"': {
+      position at = offset();
+      std::string_view s;
+      if (!read_string(s, limit_site::next_value)) {
+        return false;
+      }
+      scalar v;
+      v.k = scalar::kind::string;
+      v.text = s;
+      if (!d_.value(v, at)) {
+        return false;
+      }
+      break;
     }
-    v.text = s;
-    return check(d_.value(v, string_token(s)), ec);
+    case 't':
+      if (!literal("true", 4)) {
+        return false;
+      }
+      if (!d_.value(boolean(true), offset() - 4)) {
+        return false;
+      }
+      break;
+    case 'f':
+      if (!literal("false", 5)) {
+        return false;
+      }
+      if (!d_.value(boolean(false), offset() - 5)) {
+        return false;
+      }
+      break;
+    case 'n': {
+      if (!literal("null", 4)) {
+        return false;
+      }
+      scalar v;
+      v.k = scalar::kind::null;
+      if (!d_.value(v, offset() - 4)) {
+        return false;
+      }
+      break;
+    }
+    default: {
+      position at = offset();
+      scalar v;
+      if (!read_number(v) || !d_.value(v, at)) {
+        return false;
+      }
+      break;
+    }
+    }
+
+  next: // after a value
+    if (depth_ == 0) {
+      skip_space();
+      if (p_ != end_) {
+        return fail("the end of the input after the document", describe_byte());
+      }
+      return true;
+    }
+    skip_space();
+    if (CONFORM_UNLIKELY(p_ == end_)) {
+      return incomplete();
+    }
+    if (*p_ == ',') {
+      ++p_;
+      skip_space();
+      if (top() == in_object) {
+        goto key;
+      }
+      goto value;
+    }
+    if (*p_ == (top() == in_object ? '}' : ']')) {
+      goto close;
+    }
+    return fail(top() == in_object ? "',' or '}' after an object member"
+                                   : "',' or ']' after an array element",
+                describe_byte());
+
+  close: // at the '}' or ']' that closes the innermost container
+    if (!(top() == in_object ? d_.object_end(offset()) : d_.array_end(offset()))) {
+      return false;
+    }
+    ++p_;
+    --depth_;
+    goto next;
+
+  key: // at what must be a member name
+    if (CONFORM_UNLIKELY(p_ == end_)) {
+      return incomplete();
+    }
+    if (CONFORM_UNLIKELY(*p_ != '"')) {
+      return fail("a member name (a string in double quotes)", describe_byte());
+    }
+    {
+      position at = offset();
+      std::string_view k;
+      if (!read_string(k, limit_site::container) || !d_.key(k, at)) {
+        return false;
+      }
+    }
+    skip_space();
+    if (CONFORM_UNLIKELY(p_ == end_)) {
+      return incomplete();
+    }
+    if (CONFORM_UNLIKELY(*p_ != ':')) {
+      return fail("':' after a member name", describe_byte());
+    }
+    ++p_;
+    skip_space();
+    goto value;
   }
 
-  bool on_number_part(std::string_view, boost::system::error_code&) { return true; }
-  bool on_int64(std::int64_t i, std::string_view raw, boost::system::error_code& ec) {
-    scalar v;
-    v.k = scalar::kind::int64;
-    v.i = i;
-    v.text = raw;
-    return check(d_.value(v, number_token(raw)), ec);
+  // ---- tokens -----------------------------------------------------------------------------
+
+  // Most tokens are followed by no whitespace or by one space; indented documents have runs
+  // of a newline and many spaces, which are skipped 16 bytes at a time.
+  CONFORM_ALWAYS_INLINE void skip_space() noexcept {
+    if (CONFORM_LIKELY(end_ - p_ >= 2)) {
+      if (static_cast<unsigned char>(*p_) > ' ') {
+        return;
+      }
+      if (*p_ == ' ' && static_cast<unsigned char>(p_[1]) > ' ') {
+        ++p_;
+        return;
+      }
+    }
+    skip_space_run();
   }
-  bool on_uint64(std::uint64_t u, std::string_view raw, boost::system::error_code& ec) {
-    scalar v;
-    v.k = scalar::kind::uint64;
-    v.u = u;
-    v.text = raw;
-    return check(d_.value(v, number_token(raw)), ec);
+  CONFORM_NOINLINE void skip_space_run() noexcept {
+    while (p_ != end_ && is_json_space(static_cast<unsigned char>(*p_))) {
+      ++p_;
+      if (p_ != end_ && static_cast<unsigned char>(*p_) > ' ') {
+        return;
+      }
+#ifdef CONFORM_TEXT_SSE2
+      while (end_ - p_ >= 16) {
+        __m128i v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p_));
+        __m128i space = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+                                                  _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
+                                     _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')),
+                                                  _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))));
+        auto other = static_cast<unsigned>(_mm_movemask_epi8(space)) ^ 0xFFFFu;
+        if (other != 0) {
+          p_ += __builtin_ctz(other);
+          return;
+        }
+        p_ += 16;
+      }
+#endif
+    }
   }
-  bool on_double(double x, std::string_view raw, boost::system::error_code& ec) {
-    scalar v;
-    v.k = scalar::kind::real;
-    v.d = x;
-    v.text = raw;
-    return check(d_.value(v, number_token(raw)), ec);
+
+  CONFORM_ALWAYS_INLINE position offset() const noexcept {
+    return static_cast<position>(p_ - begin_);
   }
-  bool on_bool(bool b, boost::system::error_code& ec) {
+
+  static scalar boolean(bool b) noexcept {
     scalar v;
     v.k = scalar::kind::boolean;
     v.b = b;
-    return check(d_.value(v, unanchored()), ec);
+    return v;
   }
-  bool on_null(boost::system::error_code& ec) {
-    scalar v;
-    v.k = scalar::kind::null;
-    return check(d_.value(v, unanchored()), ec);
-  }
-  bool on_comment_part(std::string_view, boost::system::error_code&) { return true; }
-  bool on_comment(std::string_view, boost::system::error_code&) { return true; }
 
-private:
-  bool in_input(char const* p) const noexcept { return p >= begin_ && p < end_; }
+  bool literal(char const* word, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i) {
+      if (p_ + i == end_) {
+        p_ += i;
+        return incomplete();
+      }
+      if (p_[i] != word[i]) {
+        p_ += i;
+        std::string expected = "a value (the literal ";
+        expected.append(word, n);
+        expected += ")";
+        return fail(std::move(expected), describe_byte());
+      }
+    }
+    p_ += n;
+    return true;
+  }
 
-  // A token the parser reports without a view into the input: the `since_`-th token after
-  // the anchor (see position.hpp).
-  position unanchored() noexcept {
-    if (CONFORM_UNLIKELY(since_ >= max_lazy_count)) {
-      reanchor();
+  // At the opening quote. Leaves p_ after the closing quote; `out` views the input, or the
+  // unescaped copy in buffer_ when the string has escapes.
+  CONFORM_ALWAYS_INLINE bool read_string(std::string_view& out, limit_site site) {
+    char const* start = p_ + 1;
+    char const* s = find_string_special(start, end_);
+    if (CONFORM_LIKELY(s != end_ && *s == '"')) {
+      out = std::string_view(start, static_cast<std::size_t>(s - start));
+      p_ = s + 1;
+      if (CONFORM_UNLIKELY(out.size() > d_.options().max_string_bytes)) {
+        return string_too_long(start, site);
+      }
+      return true;
     }
-    return lazy_position(anchor_, since_++);
+    return read_string_slow(out, start, s, site);
   }
-  // A string without escapes: the parser's view starts right after the opening quote.
-  position string_token(std::string_view s) noexcept {
-    if (CONFORM_UNLIKELY(!in_input(s.data()))) {
-      return unanchored();
+
+  // The rest of a string that has escapes, non-ASCII text or an error: `s` is the first
+  // special byte after `start`.
+  CONFORM_NOINLINE bool read_string_slow(std::string_view& out, char const* start, char const* s,
+                                         limit_site site) {
+    bool escaped = false;
+    for (;;) {
+      if (s == end_) {
+        p_ = s;
+        return incomplete();
+      }
+      auto c = static_cast<unsigned char>(*s);
+      if (c == '"') {
+        break;
+      }
+      if (c == '\\') {
+        if (!escaped) {
+          escaped = true;
+          buffer_.assign(start, static_cast<std::size_t>(s - start));
+        }
+        if (!unescape(s)) {
+          return false;
+        }
+      } else if (c < 0x20) {
+        p_ = s;
+        return fail("a control character (U+0000 to U+001F) escaped, as in \\n or \\u001f",
+                    describe_byte());
+      } else { // c >= 0x80: find_string_special stops at nothing else
+        std::size_t n = utf8_sequence(s, end_);
+        if (n == 0) {
+          p_ = s;
+          return fail("valid UTF-8 in a string", describe_byte());
+        }
+        if (escaped) {
+          buffer_.append(s, n);
+        }
+        s += n;
+      }
+      char const* plain = find_string_special(s, end_);
+      if (escaped) {
+        buffer_.append(s, static_cast<std::size_t>(plain - s));
+      }
+      s = plain;
     }
-    auto at = static_cast<std::size_t>(s.data() - begin_) - 1;
-    anchor_ = at + s.size() + 2;
-    since_ = 0;
-    return at;
-  }
-  // A number: the parser's raw token is a view into the input (the input is whole).
-  position number_token(std::string_view raw) noexcept {
-    if (CONFORM_UNLIKELY(!in_input(raw.data()))) {
-      return unanchored();
-    }
-    auto at = static_cast<std::size_t>(raw.data() - begin_);
-    anchor_ = at + raw.size();
-    since_ = 0;
-    return at;
-  }
-  // Too many unanchored tokens in a row (a long run of nulls or brackets): resolve the
-  // position of the next one the slow way and anchor there.
-  CONFORM_COLD void reanchor() noexcept {
-    std::size_t at = resolve_position(text_, lazy_position(anchor_, since_));
-    anchor_ = at;
-    since_ = 0;
-  }
-  bool part(std::string_view s, std::size_t total, boost::system::error_code& ec, limit_site site) {
-    if (CONFORM_UNLIKELY(total > d_.options().max_string_bytes)) {
-      return string_too_long(ec, site);
-    }
-    if (!in_parts_) {
-      in_parts_ = true;
-      parts_.assign(s.data(), s.size());
-    } else {
-      parts_.append(s.data(), s.size());
+    out = escaped ? std::string_view(buffer_)
+                  : std::string_view(start, static_cast<std::size_t>(s - start));
+    p_ = s + 1;
+    if (out.size() > d_.options().max_string_bytes) {
+      return string_too_long(start, site);
     }
     return true;
   }
-  CONFORM_COLD bool string_too_long(boost::system::error_code& ec, limit_site site) {
-    d_.limit_reached(string_limit_expected(d_.options()), string_limit_found(d_.options()),
-                     lazy_position(anchor_, since_), site);
-    return check(false, ec);
-  }
-  static bool check(bool go_on, boost::system::error_code& ec) noexcept {
-    if (CONFORM_UNLIKELY(!go_on)) {
-      // Any code of conform's category tells the caller that the decoder stopped the parse.
-      ec = make_boost_error_code(error::limit_exceeded);
+
+  // At a backslash: appends the escaped character to buffer_ and moves `s` past the escape.
+  bool unescape(char const*& s) {
+    if (end_ - s < 2) {
+      p_ = end_;
+      return incomplete();
     }
-    return go_on;
+    char e = s[1];
+    char plain = 0;
+    switch (e) {
+    case '"':
+    case '\\':
+    case '/':
+      plain = e;
+      break;
+    case 'b':
+      plain = '\b';
+      break;
+    case 'f':
+      plain = '\f';
+      break;
+    case 'n':
+      plain = '\n';
+      break;
+    case 'r':
+      plain = '\r';
+      break;
+    case 't':
+      plain = '\t';
+      break;
+    case 'u': {
+      std::uint32_t cp = 0;
+      if (!hex4(s + 2, cp)) {
+        return false;
+      }
+      s += 6;
+      if (cp >= 0xDC00 && cp <= 0xDFFF) {
+        p_ = s - 6;
+        return fail("a code point or a high surrogate escape first (\\uD800 to \\uDBFF)",
+                    "a lone low surrogate \\u" + std::string(s - 4, 4));
+      }
+      if (cp >= 0xD800 && cp <= 0xDBFF) {
+        if (end_ - s < 2) {
+          p_ = end_;
+          return incomplete();
+        }
+        if (s[0] != '\\' || s[1] != 'u') {
+          p_ = s;
+          return fail("a low surrogate escape (\\uDC00 to \\uDFFF) after a high surrogate",
+                      describe_byte());
+        }
+        std::uint32_t low = 0;
+        if (!hex4(s + 2, low)) {
+          return false;
+        }
+        if (low < 0xDC00 || low > 0xDFFF) {
+          p_ = s;
+          return fail("a low surrogate escape (\\uDC00 to \\uDFFF) after a high surrogate",
+                      "\\u" + std::string(s + 2, 4));
+        }
+        s += 6;
+        cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+      }
+      append_utf8(buffer_, cp);
+      return true;
+    }
+    default:
+      p_ = s + 1;
+      return fail("an escape: \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\u and 4 hex digits",
+                  describe_byte());
+    }
+    buffer_.push_back(plain);
+    s += 2;
+    return true;
   }
+
+  bool hex4(char const* h, std::uint32_t& out) {
+    std::uint32_t v = 0;
+    for (int i = 0; i < 4; ++i) {
+      if (h + i == end_) {
+        p_ = end_;
+        return incomplete();
+      }
+      char c = h[i];
+      std::uint32_t digit = 0;
+      if (c >= '0' && c <= '9') {
+        digit = static_cast<std::uint32_t>(c - '0');
+      } else if (c >= 'a' && c <= 'f') {
+        digit = static_cast<std::uint32_t>(c - 'a' + 10);
+      } else if (c >= 'A' && c <= 'F') {
+        digit = static_cast<std::uint32_t>(c - 'A' + 10);
+      } else {
+        p_ = h + i;
+        return fail("4 hex digits after \\u", describe_byte());
+      }
+      v = v * 16 + digit;
+    }
+    out = v;
+    return true;
+  }
+
+  // At the first character of what must be a number. Integers that fit 64 bits arrive as
+  // int64 (or uint64 above INT64_MAX), everything else as a real read by std::from_chars
+  // (correctly rounded); `text` is the raw token either way.
+  CONFORM_ALWAYS_INLINE bool read_number(scalar& v) {
+    char const* start = p_;
+    bool negative = false;
+    if (*p_ == '-') {
+      negative = true;
+      ++p_;
+    }
+    if (CONFORM_UNLIKELY(p_ == end_)) {
+      return incomplete();
+    }
+    std::uint64_t mantissa = 0;
+    char const* digits = p_;
+    if (*p_ == '0') {
+      ++p_;
+      if (p_ != end_ && is_digit(*p_)) {
+        return fail("no leading zeros in a number", describe_byte());
+      }
+    } else if (is_digit(*p_)) {
+      while (p_ != end_ && is_digit(*p_)) {
+        mantissa = mantissa * 10 + static_cast<std::uint64_t>(*p_ - '0');
+        ++p_;
+      }
+    } else {
+      return fail(negative ? "a digit after '-'" : "a value", describe_byte());
+    }
+    auto integer_digits = static_cast<std::size_t>(p_ - digits);
+    bool real = false;
+    if (p_ != end_ && *p_ == '.') {
+      real = true;
+      ++p_;
+      if (!digit_run()) {
+        return false;
+      }
+    }
+    if (p_ != end_ && (*p_ == 'e' || *p_ == 'E')) {
+      real = true;
+      ++p_;
+      if (p_ != end_ && (*p_ == '+' || *p_ == '-')) {
+        ++p_;
+      }
+      if (!digit_run()) {
+        return false;
+      }
+    }
+    v.text = std::string_view(start, static_cast<std::size_t>(p_ - start));
+    if (CONFORM_LIKELY(!real && integer_digits <= 19)) {
+      // 19 digits cannot overflow 64 bits: no checks in the loop above.
+      if (!negative) {
+        if (mantissa <= std::uint64_t(std::numeric_limits<std::int64_t>::max())) {
+          v.k = scalar::kind::int64;
+          v.i = static_cast<std::int64_t>(mantissa);
+        } else {
+          v.k = scalar::kind::uint64;
+          v.u = mantissa;
+        }
+        return true;
+      }
+      if (mantissa <= std::uint64_t(1) << 63) {
+        v.k = scalar::kind::int64;
+        v.i = static_cast<std::int64_t>(0 - mantissa);
+        return true;
+      }
+    } else if (!real && !negative && integer_digits == 20) {
+      std::uint64_t u = 0;
+      auto r = std::from_chars(digits, p_, u);
+      if (r.ec == std::errc() && r.ptr == p_) {
+        v.k = scalar::kind::uint64;
+        v.u = u;
+        return true;
+      }
+    }
+    v.k = scalar::kind::real;
+    v.d = read_real(v.text, negative);
+    return true;
+  }
+
+  static bool is_digit(char c) noexcept {
+    return c >= '0' && c <= '9';
+  }
+
+  bool digit_run() {
+    if (p_ == end_) {
+      return incomplete();
+    }
+    if (!is_digit(*p_)) {
+      return fail("a digit", describe_byte());
+    }
+    while (p_ != end_ && is_digit(*p_)) {
+      ++p_;
+    }
+    return true;
+  }
+
+  // A real token, correctly rounded. Out of range, from_chars leaves the value alone: then
+  // the magnitude decides between an overflow (infinite, which the decoder rejects) and an
+  // underflow (zero, which Boost.JSON accepts too).
+  static double read_real(std::string_view token, bool negative) noexcept {
+    double value = 0;
+    auto r = std::from_chars(token.data(), token.data() + token.size(), value);
+    if (r.ec == std::errc()) {
+      return value;
+    }
+    return decimal_magnitude(token) > 0 ? (negative ? -std::numeric_limits<double>::infinity()
+                                                    : std::numeric_limits<double>::infinity())
+                                        : (negative ? -0.0 : 0.0);
+  }
+
+  // Roughly log10 of a nonzero real token (the grammar has been checked): the digits of the
+  // integer part, or minus the zeros that open the fraction when that part is 0, plus the
+  // exponent (saturated).
+  static long long decimal_magnitude(std::string_view t) noexcept {
+    std::size_t n = t.size();
+    std::size_t i = t[0] == '-' ? 1 : 0;
+    std::size_t integer_start = i;
+    while (i < n && is_digit(t[i])) {
+      ++i;
+    }
+    long long m = 0;
+    bool zero_integer = t[integer_start] == '0';
+    if (!zero_integer) {
+      m = static_cast<long long>(i - integer_start);
+    }
+    if (i < n && t[i] == '.') {
+      ++i;
+      while (zero_integer && i < n && t[i] == '0') {
+        --m;
+        ++i;
+      }
+      while (i < n && is_digit(t[i])) {
+        ++i;
+      }
+    }
+    if (i < n) { // 'e' or 'E'
+      ++i;
+      bool negative_exponent = t[i] == '-';
+      if (t[i] == '-' || t[i] == '+') {
+        ++i;
+      }
+      long long e = 0;
+      for (; i < n; ++i) {
+        e = e < 1000000000 ? e * 10 + (t[i] - '0') : e;
+      }
+      m += negative_exponent ? -e : e;
+    }
+    return m;
+  }
+
+  // ---- containers ---------------------------------------------------------------------------
+
+  bool push(unsigned char kind) {
+    // The decoder refuses a container past its max_depth first (with its own diagnostic);
+    // this is only the backstop that keeps the stack bounded.
+    if (CONFORM_UNLIKELY(depth_ >= max_stack)) {
+      return d_.limit_reached("at most " + std::to_string(max_stack) + " nested arrays and objects",
+                              "deeper nesting", offset(), limit_site::next_value);
+    }
+    std::size_t word = depth_ / 64;
+    std::uint64_t bit = std::uint64_t(1) << (depth_ % 64);
+    stack_[word] = kind == in_object ? stack_[word] | bit : stack_[word] & ~bit;
+    ++depth_;
+    return true;
+  }
+  CONFORM_ALWAYS_INLINE unsigned char top() const noexcept {
+    std::size_t i = depth_ - 1;
+    return static_cast<unsigned char>((stack_[i / 64] >> (i % 64)) & 1u);
+  }
+
+  // ---- errors -------------------------------------------------------------------------------
+
+  // `start` is the first byte after the opening quote.
+  CONFORM_COLD bool string_too_long(char const* start, limit_site site) {
+    d_.limit_reached(string_limit_expected(d_.options()), string_limit_found(d_.options()),
+                     static_cast<position>(start - 1 - begin_), site);
+    return false;
+  }
+
+  CONFORM_COLD bool incomplete() {
+    p_ = end_;
+    return fail("more JSON text", "the end of the input");
+  }
+
+  CONFORM_COLD bool fail(std::string expected, std::string found) {
+    failed_ = true;
+    expected_ = std::move(expected);
+    found_ = std::move(found);
+    return false;
+  }
+
+  CONFORM_COLD std::string describe_byte() const {
+    if (p_ == end_) {
+      return "the end of the input";
+    }
+    auto c = static_cast<unsigned char>(*p_);
+    std::string out;
+    if (c >= 0x20 && c < 0x7F) {
+      out = "'";
+      out += static_cast<char>(c);
+      out += "'";
+    } else {
+      out = "byte 0x";
+      append_hex(out, c, 2);
+    }
+    return out;
+  }
+
+  // The encodings RFC 8259 excludes get their own words: they fail on the first bytes.
+  CONFORM_COLD void report_syntax_error() {
+    std::string_view text(begin_, static_cast<std::size_t>(end_ - begin_));
+    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+    std::size_t at = static_cast<std::size_t>(p_ - begin_);
+    if (at == 0 && text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+      expected_ = "JSON text without a byte order mark (RFC 8259 section 8.1)";
+      found_ = "a UTF-8 byte order mark";
+    } else if (at <= 2 &&
+               ((text.size() >= 2 &&
+                 ((byte(0) == 0xFF && byte(1) == 0xFE) || (byte(0) == 0xFE && byte(1) == 0xFF))) ||
+                // ASCII text in UTF-16: every other byte is zero.
+                (text.size() >= 4 && ((text[1] == '\0' && text[3] == '\0' && text[0] != '\0') ||
+                                      (text[0] == '\0' && text[2] == '\0' && text[1] != '\0'))))) {
+      expected_ = "UTF-8 text";
+      found_ = "UTF-16 text";
+    }
+    d_.syntax_error(at, std::move(expected_), std::move(found_));
+  }
+
+  static constexpr std::size_t max_stack = max_depth_ceiling + 2;
 
   decoder& d_;
-  std::string_view text_;
   char const* begin_;
   char const* end_;
-  std::uint64_t anchor_ = 0; // offset just past the last token whose offset was known
-  std::uint64_t since_ = 0;  // unanchored tokens reported since
-  std::string parts_;
-  bool in_parts_ = false;
+  char const* p_;
+  std::size_t depth_ = 0;
+  std::uint64_t stack_[(max_stack + 63) / 64] = {};
+  std::string buffer_; // unescaped strings
+  bool failed_ = false;
+  std::string expected_;
+  std::string found_;
 };
-
-/// Describes the parser's error for a person; recognises the encodings RFC 8259 excludes.
-CONFORM_COLD inline void describe_syntax_error(std::string_view text, std::size_t offset,
-                                               boost::system::error_code const& ec,
-                                               std::string& expected, std::string& found) {
-  namespace bj = boost::json;
-  if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0 && offset == 0) {
-    expected = "JSON text without a byte order mark (RFC 8259 section 8.1)";
-    found = "a UTF-8 byte order mark";
-    return;
-  }
-  auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  bool bom16 = text.size() >= 2 &&
-               ((byte(0) == 0xFF && byte(1) == 0xFE) || (byte(0) == 0xFE && byte(1) == 0xFF));
-  // ASCII text in UTF-16: every other byte is zero.
-  bool zeros16 = text.size() >= 4 && ((text[1] == '\0' && text[3] == '\0' && text[0] != '\0') ||
-                                      (text[0] == '\0' && text[2] == '\0' && text[1] != '\0'));
-  if (offset <= 2 && (bom16 || zeros16)) {
-    expected = "UTF-8 text";
-    found = "UTF-16 text";
-    return;
-  }
-  if (ec == bj::error::incomplete) {
-    expected = "more JSON text";
-    found = "the end of the input";
-    return;
-  }
-  if (ec == bj::error::extra_data) {
-    expected = "the end of the input after the document";
-    found = "more text";
-    return;
-  }
-  if (ec == bj::error::exponent_overflow) {
-    expected = "a number with an exponent that fits";
-    found = "an exponent overflow";
-    return;
-  }
-  expected = "valid JSON";
-  found = ec.message();
-  if (offset < text.size()) {
-    unsigned char c = static_cast<unsigned char>(text[offset]);
-    if (c >= 0x20 && c < 0x7F) {
-      found += " at '";
-      found += static_cast<char>(c);
-      found += "'";
-    } else {
-      found += " at byte 0x";
-      append_hex(found, c, 2);
-    }
-  }
-}
 
 /// Runs the text front end over `text`, feeding `d`.
 inline void decode_text(decoder& d, std::string_view text) {
   d.set_text(text);
-  if (CONFORM_UNLIKELY(text.size() > d.options().max_input_bytes || text.size() > max_anchor)) {
+  if (CONFORM_UNLIKELY(text.size() > d.options().max_input_bytes)) {
     d.limit_reached("at most " + std::to_string(d.options().max_input_bytes) +
                         " bytes of input (max_input_bytes)",
                     std::to_string(text.size()) + " bytes", 0, limit_site::document);
     return;
   }
-  boost::json::parse_options po;
-  // One more level than the decoder allows, so that the decoder's own limit (with its
-  // pointer and message) fires first; the parser's remains a backstop for its recursion.
-  po.max_depth = d.max_depth() + 1;
-  boost::json::basic_parser<text_handler> parser(po, d, text);
-  boost::system::error_code ec;
-  std::size_t consumed = parser.write_some(false, text.data(), text.size(), ec);
-  if (!ec && consumed < text.size()) {
-    // basic_parser stops after one document without an error; the rest is extra data.
-    ec = boost::json::error::extra_data;
-  }
-  // Qualified: inside conform::detail the bare name is the category class, not the function.
-  if (ec && ec.category() != ::conform::boost_error_category()) {
-    std::string expected;
-    std::string found;
-    describe_syntax_error(text, consumed, ec, expected, found);
-    d.syntax_error(consumed, std::move(expected), std::move(found));
-  }
+  text_parser(d, text).run();
 }
 
 } // namespace conform::detail
