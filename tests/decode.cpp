@@ -947,8 +947,8 @@ TEST_SUITE("decode") {
     }
   }
 
-  TEST_CASE("decode: long escaped strings and keys (delivered in parts) keep offsets right") {
-    // Escaped text longer than Boost.JSON's 4096-byte buffer arrives in several parts.
+  TEST_CASE("decode: long escaped strings and keys keep offsets right") {
+    // Escapes make the decoded string shorter than its token: positions stay on the token.
     std::string escaped;
     for (int i = 0; i < 3000; ++i) {
       escaped += "\\u0041";
@@ -972,6 +972,36 @@ TEST_SUITE("decode") {
     auto r2 = conform::decode<loose>(json2);
     REQUIRE(r2.diagnostics.size() == 1);
     CHECK(r2.diagnostics[0].offset == json2.rfind("\"bad\""));
+  }
+
+  TEST_CASE("decode: a DOM array's size allocates its vector once, within the limits") {
+    boost::json::array a;
+    for (int i = 0; i < 37; ++i) {
+      a.push_back(i);
+    }
+    boost::json::value v{{"vec", a}};
+    auto r = conform::decode<loose>(v);
+    REQUIRE(r.ok());
+    REQUIRE(r.value.vec.has_value());
+    CHECK(r.value.vec->size() == 37);
+    CHECK(r.value.vec->capacity() == 37);
+    // The hint is capped by max_array_size (which then rejects the array) ...
+    conform::decode_options o;
+    o.max_array_size = 10;
+    auto capped = conform::decode<loose>(v, o);
+    REQUIRE(capped.diagnostics.size() == 1);
+    CHECK(capped.diagnostics[0].code == error::limit_exceeded);
+    REQUIRE(capped.value.vec.has_value());
+    CHECK(capped.value.vec->capacity() <= 10);
+    // ... and by 4096 elements: a hint never reserves more than a few pages ahead.
+    boost::json::array big(5000, boost::json::value(1));
+    auto r_big = conform::decode<loose>(boost::json::value{{"vec", big}});
+    REQUIRE(r_big.ok());
+    CHECK(r_big.value.vec->size() == 5000);
+    // From text the size is unknown: short arrays still get one small allocation.
+    auto t = conform::decode<loose>(R"({"vec": [1, 2, 3]})");
+    REQUIRE(t.ok());
+    CHECK(t.value.vec->capacity() == 4);
   }
 
   TEST_CASE("decode: values in arrays are located by index and offset") {

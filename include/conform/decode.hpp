@@ -1,7 +1,7 @@
 // conform: the decoding entry points. Text (or a boost::json::value) in; the typed struct and
 // the complete list of diagnostics out. The primary form never throws; decode_or_throw is the
-// convenience wrapper. The text form reads straight from the text with Boost.JSON's
-// basic_parser (no DOM), so it also reports line:column, duplicate keys and exact numbers.
+// convenience wrapper. The text form reads straight from the text (no DOM; see
+// detail/text_source.hpp), so it also reports line:column, duplicate keys and exact numbers.
 #ifndef CONFORM_DECODE_HPP
 #define CONFORM_DECODE_HPP
 

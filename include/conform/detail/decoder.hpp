@@ -38,10 +38,12 @@ struct scalar {
   kind k = kind::null;
   /// String content (unescaped), or the number's raw token ("" when it came from a DOM).
   std::string_view text;
-  std::int64_t i = 0;
-  std::uint64_t u = 0;
-  double d = 0;
-  bool b = false;
+  union { // the one `k` names
+    std::int64_t i = 0;
+    std::uint64_t u;
+    double d;
+    bool b;
+  };
 };
 
 /// The value of a real scalar; false when it is not finite (1e400). The text front end
@@ -208,7 +210,12 @@ public:
   // ---- events -------------------------------------------------------------------------
 
   bool object_begin(position offset) { return container_begin(offset, true); }
-  bool array_begin(position offset) { return container_begin(offset, false); }
+  /// `size_hint`: the number of elements, when the source knows it (a DOM array), so that
+  /// the vector is allocated once; 0 when unknown.
+  bool array_begin(position offset, std::size_t size_hint = 0) {
+    size_hint_ = size_hint;
+    return container_begin(offset, false);
+  }
 
   bool object_end(position offset) { return container_end(offset); }
   bool array_end(position offset) { return container_end(offset); }
@@ -279,6 +286,11 @@ public:
     }
   }
   void push_array(void* target, array_desc const* desc) { push(frame_kind::array, target, desc); }
+  /// The element count announced by array_begin (0: unknown), at most max_array_size and
+  /// 4096: a hint never makes the decoder allocate more than a few pages ahead.
+  std::size_t array_size_hint() const noexcept {
+    return std::min({size_hint_, options_.max_array_size, std::size_t(4096)});
+  }
   void push_map(void* target, map_desc const* desc) { push(frame_kind::map, target, desc); }
 
   /// The current scalar has the wrong JSON kind.
@@ -972,6 +984,7 @@ private:
   std::size_t top_ = 0;
   std::size_t max_depth_ = 64;
   slot pending_;
+  std::size_t size_hint_ = 0;
   position pending_start_ = no_position;
   position value_offset_ = no_position;
   std::size_t suppressed_errors_ = 0;

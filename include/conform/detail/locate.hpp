@@ -61,22 +61,14 @@ inline std::size_t count_code_points(char const* p, char const* end) noexcept {
 
 /// Fills line and column of every diagnostic that has an offset: one pass over the text
 /// (memchr for line breaks, word-wise code point counts) however many diagnostics there are.
+/// Diagnostics mostly come in document order; only when they do not is an order sorted.
 inline void resolve_lines(std::vector<diagnostic>& items, std::string_view text) {
-  std::vector<std::size_t> order;
-  order.reserve(items.size());
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (items[i].offset != diagnostic::no_offset) {
-      order.push_back(i);
-    }
-  }
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return items[a].offset < items[b].offset; });
   char const* base = text.data();
   std::size_t line = 1;
   std::size_t line_start = 0; // offset of the current line's first byte
   std::size_t scanned = 0;    // line breaks before this offset are counted
-  for (std::size_t index : order) {
-    std::size_t target = std::min(items[index].offset, text.size());
+  auto resolve = [&](diagnostic& d) {
+    std::size_t target = std::min(d.offset, text.size());
     while (scanned < target) {
       auto const* nl =
           static_cast<char const*>(std::memchr(base + scanned, '\n', target - scanned));
@@ -88,8 +80,36 @@ inline void resolve_lines(std::vector<diagnostic>& items, std::string_view text)
       scanned = static_cast<std::size_t>(nl - base) + 1;
       line_start = scanned;
     }
-    items[index].line = line;
-    items[index].column = 1 + count_code_points(base + line_start, base + target);
+    d.line = line;
+    d.column = 1 + count_code_points(base + line_start, base + target);
+  };
+  bool in_order = true;
+  std::size_t last = 0;
+  for (auto const& d : items) {
+    if (d.offset != diagnostic::no_offset) {
+      in_order = in_order && d.offset >= last;
+      last = d.offset;
+    }
+  }
+  if (in_order) {
+    for (auto& d : items) {
+      if (d.offset != diagnostic::no_offset) {
+        resolve(d);
+      }
+    }
+    return;
+  }
+  std::vector<std::size_t> order;
+  order.reserve(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (items[i].offset != diagnostic::no_offset) {
+      order.push_back(i);
+    }
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return items[a].offset < items[b].offset; });
+  for (std::size_t index : order) {
+    resolve(items[index]);
   }
 }
 

@@ -1,9 +1,5 @@
-// conform internals: where a token is, computed only when a diagnostic needs it.
-// Boost.JSON's parser reports no positions. Strings without escapes and numbers arrive as
-// views into the input, which give their offsets for free; every other token ({ } [ ] true
-// false null, escaped strings) is recorded as "the k-th token after the last known offset"
-// and resolved by re-lexing that stretch of already-validated text on the cold path. The hot
-// path thus never scans whitespace a second time.
+// conform internals: token positions, and the cold-path helpers that find a member's value
+// again in already-validated text (to blame the member a cross-member rule names).
 #ifndef CONFORM_DETAIL_POSITION_HPP
 #define CONFORM_DETAIL_POSITION_HPP
 
@@ -16,22 +12,10 @@
 
 namespace conform::detail {
 
-/// An exact byte offset, or (top bit set) a lazy "k-th token after anchor" position.
+/// A byte offset into the text, or no_position (a DOM has none).
 using position = std::uint64_t;
 
 inline constexpr position no_position = ~position(0);
-inline constexpr unsigned lazy_count_bits = 24;
-/// The most tokens a lazy position may count; the text front end re-anchors before this.
-inline constexpr std::uint64_t max_lazy_count = (std::uint64_t(1) << lazy_count_bits) - 2;
-/// Offsets beyond this cannot anchor a lazy position (2^39 bytes; inputs are far smaller).
-inline constexpr std::uint64_t max_anchor = (std::uint64_t(1) << 39) - 1;
-
-constexpr position lazy_position(std::uint64_t anchor, std::uint64_t count) noexcept {
-  return (position(1) << 63) | (anchor << lazy_count_bits) | count;
-}
-constexpr bool is_lazy(position p) noexcept {
-  return p != no_position && (p >> 63) != 0;
-}
 
 inline bool is_separator(char c) noexcept {
   return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == ',' || c == ':';
@@ -81,21 +65,9 @@ inline std::size_t skip_token(std::string_view t, std::size_t i) noexcept {
   }
 }
 
-/// The byte offset of a position within `text` (`text` must be the decoded input).
-inline std::size_t resolve_position(std::string_view text, position p) noexcept {
-  if (p == no_position) {
-    return static_cast<std::size_t>(-1);
-  }
-  if (!is_lazy(p)) {
-    return static_cast<std::size_t>(p);
-  }
-  std::uint64_t anchor = (p >> lazy_count_bits) & max_anchor;
-  std::uint64_t count = p & ((std::uint64_t(1) << lazy_count_bits) - 1);
-  std::size_t i = skip_separators(text, static_cast<std::size_t>(anchor));
-  for (std::uint64_t k = 0; k < count && i < text.size(); ++k) {
-    i = skip_separators(text, skip_token(text, i));
-  }
-  return i;
+/// The byte offset of a position (no_position becomes -1).
+inline std::size_t resolve_position(std::string_view, position p) noexcept {
+  return p == no_position ? static_cast<std::size_t>(-1) : static_cast<std::size_t>(p);
 }
 
 /// Skips a whole value (nested containers included) starting at its first character.

@@ -47,7 +47,7 @@ inline bool no_array(decoder&, void*) {
 // Destroys and value-initialises in place: unlike `*p = T{}`, this needs no move
 // assignment, which for large structs is a lot of generated code per type.
 template <class T>
-void reset_value(void* p) {
+CONFORM_COLD void reset_value(void* p) {
   static_assert(std::is_nothrow_default_constructible_v<T>,
                 "conform: member types must be nothrow default constructible");
   T* t = static_cast<T*>(p);
@@ -276,7 +276,7 @@ struct ops_for<std::optional<U>> {
                 "conform: std::optional<std::optional<T>> is not supported");
   using opt = std::optional<U>;
   static void* engage(void* p) { return &static_cast<opt*>(p)->emplace(); }
-  static void disengage(void* p) { static_cast<opt*>(p)->reset(); }
+  CONFORM_COLD static void disengage(void* p) { static_cast<opt*>(p)->reset(); }
   // Unused: the decoder unwraps optionals itself (decoder::assign, begin_container).
   static bool assign(decoder&, void*, scalar const&) { return false; }
   static constexpr type_ops value{
@@ -302,6 +302,9 @@ struct ops_for<std::vector<U, A>> {
     return false;
   }
   static bool begin_array(decoder& d, void* p) {
+    if (std::size_t hint = d.array_size_hint()) {
+      static_cast<vec*>(p)->reserve(hint);
+    }
     d.push_array(p, &desc);
     return true;
   }

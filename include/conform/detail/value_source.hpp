@@ -15,39 +15,48 @@
 
 namespace conform::detail {
 
+inline bool walk_value(decoder& d, boost::json::value const& v);
+
+inline bool walk_object(decoder& d, boost::json::object const& o) {
+  if (!d.object_begin(no_position)) {
+    return false;
+  }
+  std::size_t const max_key = d.options().max_string_bytes;
+  for (auto const& kv : o) {
+    std::string_view key(kv.key().data(), kv.key().size());
+    if (CONFORM_UNLIKELY(key.size() > max_key)) {
+      return d.limit_reached(string_limit_expected(d.options()), string_limit_found(d.options()),
+                             no_position, limit_site::container);
+    }
+    if (!d.key(key, no_position) || !walk_value(d, kv.value())) {
+      return false;
+    }
+  }
+  return d.object_end(no_position);
+}
+
+inline bool walk_array(decoder& d, boost::json::array const& a) {
+  if (!d.array_begin(no_position, a.size())) {
+    return false;
+  }
+  for (auto const& e : a) {
+    if (!walk_value(d, e)) {
+      return false;
+    }
+  }
+  return d.array_end(no_position);
+}
+
 inline bool walk_value(decoder& d, boost::json::value const& v) {
   scalar s;
   switch (v.kind()) {
-  case boost::json::kind::object: {
-    if (!d.object_begin(no_position)) {
-      return false;
-    }
-    for (auto const& kv : v.get_object()) {
-      std::string_view key(kv.key().data(), kv.key().size());
-      if (key.size() > d.options().max_string_bytes) {
-        return d.limit_reached(string_limit_expected(d.options()), string_limit_found(d.options()),
-                               no_position, limit_site::container);
-      }
-      if (!d.key(key, no_position) || !walk_value(d, kv.value())) {
-        return false;
-      }
-    }
-    return d.object_end(no_position);
-  }
-  case boost::json::kind::array: {
-    if (!d.array_begin(no_position)) {
-      return false;
-    }
-    for (auto const& e : v.get_array()) {
-      if (!walk_value(d, e)) {
-        return false;
-      }
-    }
-    return d.array_end(no_position);
-  }
+  case boost::json::kind::object:
+    return walk_object(d, v.get_object());
+  case boost::json::kind::array:
+    return walk_array(d, v.get_array());
   case boost::json::kind::string: {
     auto const& str = v.get_string();
-    if (str.size() > d.options().max_string_bytes) {
+    if (CONFORM_UNLIKELY(str.size() > d.options().max_string_bytes)) {
       return d.limit_reached(string_limit_expected(d.options()), string_limit_found(d.options()),
                              no_position, limit_site::next_value);
     }
