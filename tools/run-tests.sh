@@ -2,7 +2,8 @@
 # The whole test suite, as CI runs it (.ci/run calls exactly this):
 #  - build/: g++, C++17, warnings as errors: every target (library tests, the command-line
 #    tool and its tests, benchmark smoke runs, fuzz corpus replay, compile-fail checks);
-#  - three variants (g++ C++20, clang C++17, clang C++20), also -Werror: the unit tests.
+#  - three variants (g++ C++20, clang C++17, clang C++20), also -Werror: the unit tests;
+#  - build-fuzz/ (clang): a libFuzzer smoke run of every harness (fuzz/run.sh 20).
 # Boost.JSON's compiled part is Debian's shared library in every build, so it is never
 # recompiled; each variant compiles only the unit-test translation units.
 # Ends with one line `N passed, N failed` counted from the real results.
@@ -49,6 +50,9 @@ variant=(-Dcli=disabled -Dbenchmarks=disabled -Dfuzz=disabled)
 run_build build-gcc-cpp20 g++ "--suite unit" -Dcpp_std=c++20 "${variant[@]}"
 run_build build-clang-cpp17 clang++ "--suite unit" -Dcpp_std=c++17 "${variant[@]}"
 run_build build-clang-cpp20 clang++ "--suite unit" -Dcpp_std=c++20 "${variant[@]}"
+# libFuzzer smoke run: the four fuzzers built with clang (sanitized), about 20 s each.
+run_build build-fuzz clang++ "--suite fuzz-smoke" -Dfuzz=enabled -Dtests=disabled \
+  -Dcli=disabled -Dbenchmarks=disabled -Db_sanitize=none
 
 python3 tools/count_results.py "${dirs[@]}" || status=1
 exit $status

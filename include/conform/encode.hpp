@@ -33,94 +33,6 @@ struct encode_options {
 
 namespace detail {
 
-inline void encode_string(std::string& out, std::string_view s) {
-  out.push_back('"');
-  for (char ch : s) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    switch (c) {
-    case '"':
-      out += "\\\"";
-      break;
-    case '\\':
-      out += "\\\\";
-      break;
-    case '\b':
-      out += "\\b";
-      break;
-    case '\f':
-      out += "\\f";
-      break;
-    case '\n':
-      out += "\\n";
-      break;
-    case '\r':
-      out += "\\r";
-      break;
-    case '\t':
-      out += "\\t";
-      break;
-    default:
-      if (c < 0x20) {
-        out += "\\u";
-        append_hex(out, c, 4);
-      } else {
-        out.push_back(ch);
-      }
-    }
-  }
-  out.push_back('"');
-}
-
-/// Length of the valid UTF-8 sequence at s[i] (RFC 3629: no overlong forms, no surrogates,
-/// nothing above U+10FFFF), or 0.
-inline std::size_t utf8_sequence(std::string_view s, std::size_t i) noexcept {
-  auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char c = b(i);
-  std::size_t n = c < 0xC2 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF5 ? 4 : 0;
-  if (n == 0 || i + n > s.size()) {
-    return 0;
-  }
-  for (std::size_t k = 1; k < n; ++k) {
-    if ((b(i + k) & 0xC0u) != 0x80u) {
-      return 0;
-    }
-  }
-  unsigned char c1 = b(i + 1);
-  if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0) || (c == 0xF0 && c1 < 0x90) ||
-      (c == 0xF4 && c1 >= 0x90)) {
-    return 0;
-  }
-  return n;
-}
-
-/// Like encode_string, but bytes that are not valid UTF-8 (possible only in a string built
-/// in C++: decoded strings are validated by the parser) become U+FFFD, because JSON text
-/// must be UTF-8 (RFC 8259 section 8.1) and no escape can carry a raw byte.
-inline void encode_text(std::string& out, std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) {
-    ++i;
-  }
-  if (i == s.size()) {
-    return encode_string(out, s); // ASCII: the common case
-  }
-  std::string clean(s.substr(0, i));
-  while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      clean.push_back(static_cast<char>(c));
-      ++i;
-    } else if (std::size_t n = utf8_sequence(s, i)) {
-      clean.append(s.data() + i, n);
-      i += n;
-    } else {
-      clean += "\xEF\xBF\xBD";
-      ++i;
-    }
-  }
-  encode_string(out, clean);
-}
-
 class encoder {
 public:
   encoder(std::string& out, encode_options const& options) : out_(out), options_(options) {}
@@ -128,7 +40,7 @@ public:
   template <class T>
   void write(T const& v) {
     if constexpr (std::is_same_v<T, std::string>) {
-      encode_text(out_, v);
+      append_json_string(out_, v);
     } else if constexpr (std::is_same_v<T, bool>) {
       out_ += v ? "true" : "false";
     } else if constexpr (std::is_integral_v<T>) {
@@ -142,9 +54,9 @@ public:
         out_ += "null";
       }
     } else if constexpr (is_described_enum_v<T>) {
-      encode_string(out_, enum_to_string(v));
+      append_json_string(out_, enum_to_string(v));
     } else if constexpr (is_open_enum<T>::value) {
-      encode_text(out_, v.str());
+      append_json_string(out_, v.str());
     } else if constexpr (is_optional<T>::value) {
       if (v) {
         write(*v);
@@ -167,7 +79,7 @@ public:
       bool first = true;
       for (auto const& kv : v) {
         separator(first);
-        encode_text(out_, kv.first);
+        append_json_string(out_, kv.first);
         colon();
         write(kv.second);
       }
@@ -185,7 +97,7 @@ public:
           }
         }
         separator(first);
-        encode_string(out_, d.name);
+        append_json_string(out_, d.name);
         colon();
         write(m);
       });

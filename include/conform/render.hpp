@@ -6,6 +6,7 @@
 #define CONFORM_RENDER_HPP
 
 #include <conform/config.hpp>
+#include <conform/detail/text.hpp>
 #include <conform/diagnostic.hpp>
 #include <conform/error.hpp>
 
@@ -42,42 +43,6 @@ struct source_excerpt {
   std::string text;
   std::size_t caret = 0;
 };
-
-// Length of the UTF-8 sequence starting at text[i], or 0 when it is not a valid one (bad lead
-// byte, missing continuation, overlong form, surrogate, past U+10FFFF).
-inline std::size_t utf8_sequence_length(std::string_view text, std::size_t i) noexcept {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  unsigned char c = byte(i);
-  std::size_t n = c < 0x80           ? 1
-                  : (c >> 5) == 0x6  ? 2
-                  : (c >> 4) == 0xE  ? 3
-                  : (c >> 3) == 0x1E ? 4
-                                     : 0;
-  if (n == 0 || i + n > text.size()) {
-    return 0;
-  }
-  for (std::size_t k = 1; k < n; ++k) {
-    if ((byte(i + k) & 0xC0u) != 0x80u) {
-      return 0;
-    }
-  }
-  if (n == 2 && c < 0xC2) {
-    return 0; // overlong
-  }
-  if (n == 3) {
-    unsigned char c1 = byte(i + 1);
-    if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0)) {
-      return 0; // overlong, or a UTF-16 surrogate
-    }
-  }
-  if (n == 4) {
-    unsigned char c1 = byte(i + 1);
-    if ((c == 0xF0 && c1 < 0x90) || c > 0xF4 || (c == 0xF4 && c1 >= 0x90)) {
-      return 0; // overlong, or past U+10FFFF
-    }
-  }
-  return n;
-}
 
 // True for a C1 control (U+0080..U+009F): some terminals act on them, so they are never echoed.
 inline bool is_c1_control(std::string_view text, std::size_t i, std::size_t n) noexcept {
@@ -294,56 +259,8 @@ inline void render_text(std::ostream& os, diagnostics const& ds, std::string_vie
     @par Exception safety Basic; throws what the stream throws.
 */
 inline void render_json_string(std::ostream& os, std::string_view s) {
-  static constexpr char hex[] = "0123456789abcdef";
   std::string out;
-  out.reserve(s.size() + 2);
-  out += '"';
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t n = detail::utf8_sequence_length(s, i);
-    if (n == 0) {
-      out += "\\ufffd";
-      ++i;
-      continue;
-    }
-    unsigned char ch = static_cast<unsigned char>(s[i]);
-    if (n == 1) {
-      switch (ch) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      default:
-        if (ch < 0x20) {
-          out += "\\u00";
-          out += hex[ch >> 4];
-          out += hex[ch & 0xF];
-        } else {
-          out += static_cast<char>(ch);
-        }
-      }
-    } else {
-      out.append(s.data() + i, n);
-    }
-    i += n;
-  }
-  out += '"';
+  detail::append_json_string(out, s);
   os << out;
 }
 

@@ -1,6 +1,7 @@
 // conform internals: small text helpers shared by constraints, the decoder and renderers:
-// UTF-8 code point counting and decoding, and quoting hostile input for display
-// (escaped, truncated: never echo raw control characters or unbounded text into a log).
+// UTF-8 validation, code point counting and decoding, quoting hostile input for display
+// (escaped, truncated: never echo raw control characters or unbounded text into a log), and
+// the one JSON string writer.
 #ifndef CONFORM_DETAIL_TEXT_HPP
 #define CONFORM_DETAIL_TEXT_HPP
 
@@ -112,6 +113,97 @@ inline void append_double(std::string& out, double v) {
   if (r.ec == std::errc()) {
     out.append(buf, r.ptr);
   }
+}
+
+/// Length of the UTF-8 sequence starting at text[i] (1 for ASCII), or 0 when it is not a
+/// valid one (RFC 3629: bad lead byte, missing continuation, overlong form, surrogate, past
+/// U+10FFFF).
+inline std::size_t utf8_sequence_length(std::string_view text, std::size_t i) noexcept {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  unsigned char c = byte(i);
+  std::size_t n = c < 0x80           ? 1
+                  : (c >> 5) == 0x6  ? 2
+                  : (c >> 4) == 0xE  ? 3
+                  : (c >> 3) == 0x1E ? 4
+                                     : 0;
+  if (n == 0 || i + n > text.size()) {
+    return 0;
+  }
+  for (std::size_t k = 1; k < n; ++k) {
+    if ((byte(i + k) & 0xC0u) != 0x80u) {
+      return 0;
+    }
+  }
+  if (n == 2 && c < 0xC2) {
+    return 0; // overlong
+  }
+  if (n == 3) {
+    unsigned char c1 = byte(i + 1);
+    if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0)) {
+      return 0; // overlong, or a UTF-16 surrogate
+    }
+  }
+  if (n == 4) {
+    unsigned char c1 = byte(i + 1);
+    if ((c == 0xF0 && c1 < 0x90) || c > 0xF4 || (c == 0xF4 && c1 >= 0x90)) {
+      return 0; // overlong, or past U+10FFFF
+    }
+  }
+  return n;
+}
+
+/// Appends `s` as a JSON string literal (quotes included): '"', '\\' and control characters
+/// escaped, and every byte that is not valid UTF-8 replaced by U+FFFD, so the output is
+/// valid JSON in UTF-8 (RFC 8259 section 8.1) whatever `s` held. The one JSON string writer
+/// of the library (encode, render).
+inline void append_json_string(std::string& out, std::string_view s) {
+  out.push_back('"');
+  for (std::size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      std::size_t n = utf8_sequence_length(s, i);
+      if (n == 0) {
+        out += "\xEF\xBF\xBD";
+        ++i;
+      } else {
+        out.append(s.data() + i, n);
+        i += n;
+      }
+      continue;
+    }
+    switch (c) {
+    case '"':
+      out += "\\\"";
+      break;
+    case '\\':
+      out += "\\\\";
+      break;
+    case '\b':
+      out += "\\b";
+      break;
+    case '\f':
+      out += "\\f";
+      break;
+    case '\n':
+      out += "\\n";
+      break;
+    case '\r':
+      out += "\\r";
+      break;
+    case '\t':
+      out += "\\t";
+      break;
+    default:
+      if (c < 0x20) {
+        out += "\\u";
+        append_hex(out, c, 4);
+      } else {
+        out.push_back(static_cast<char>(c));
+      }
+    }
+    ++i;
+  }
+  out.push_back('"');
 }
 
 } // namespace conform::detail

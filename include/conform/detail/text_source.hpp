@@ -7,8 +7,8 @@
 // near a parser that knows it holds the whole document. This one is not resumable, reads
 // every byte once, knows each token's exact offset (for line:column), re-reads numbers
 // exactly (std::from_chars) and makes the same accept/reject decisions as Boost.JSON's
-// strict defaults: the JSONTestSuite cases pin them (tests/jsontestsuite.cpp), and
-// fuzz/fuzz_text_vs_boost.cpp compares the two on arbitrary input.
+// strict defaults: the JSONTestSuite cases pin them (tests/jsontestsuite.cpp), and every
+// fuzz harness compares the two on arbitrary input (check_syntax_agreement, fuzz/harness.hpp).
 #ifndef CONFORM_DETAIL_TEXT_SOURCE_HPP
 #define CONFORM_DETAIL_TEXT_SOURCE_HPP
 
@@ -64,37 +64,6 @@ CONFORM_ALWAYS_INLINE char const* find_string_special(char const* s, char const*
     }
   }
   return s;
-}
-
-/// The length of the well-formed UTF-8 sequence at `s` (RFC 3629: no overlong forms, no
-/// surrogates, nothing above U+10FFFF), or 0.
-inline std::size_t utf8_sequence(char const* s, char const* end) noexcept {
-  auto at = [&](std::ptrdiff_t i) { return static_cast<unsigned char>(s[i]); };
-  auto cont = [&](std::ptrdiff_t i) { return (at(i) & 0xC0) == 0x80; };
-  unsigned char c = at(0);
-  std::ptrdiff_t left = end - s;
-  if (c >= 0xC2 && c <= 0xDF) {
-    return left >= 2 && cont(1) ? 2 : 0;
-  }
-  if (c >= 0xE0 && c <= 0xEF) {
-    if (left < 3 || !cont(1) || !cont(2)) {
-      return 0;
-    }
-    if ((c == 0xE0 && at(1) < 0xA0) || (c == 0xED && at(1) > 0x9F)) {
-      return 0; // overlong, or a surrogate
-    }
-    return 3;
-  }
-  if (c >= 0xF0 && c <= 0xF4) {
-    if (left < 4 || !cont(1) || !cont(2) || !cont(3)) {
-      return 0;
-    }
-    if ((c == 0xF0 && at(1) < 0x90) || (c == 0xF4 && at(1) > 0x8F)) {
-      return 0; // overlong, or above U+10FFFF
-    }
-    return 4;
-  }
-  return 0;
 }
 
 inline void append_utf8(std::string& out, std::uint32_t cp) {
@@ -384,7 +353,8 @@ private:
         return fail("a control character (U+0000 to U+001F) escaped, as in \\n or \\u001f",
                     describe_byte());
       } else { // c >= 0x80: find_string_special stops at nothing else
-        std::size_t n = utf8_sequence(s, end_);
+        std::size_t n =
+            utf8_sequence_length(std::string_view(s, static_cast<std::size_t>(end_ - s)), 0);
         if (n == 0) {
           p_ = s;
           return fail("valid UTF-8 in a string", describe_byte());
@@ -450,8 +420,7 @@ private:
                     "a lone low surrogate \\u" + std::string(s - 4, 4));
       }
       if (cp >= 0xD800 && cp <= 0xDBFF) {
-        if (end_ - s < 2) {
-          p_ = end_;
+        if (s == end_ || (*s == '\\' && end_ - s < 2)) {
           return incomplete();
         }
         if (s[0] != '\\' || s[1] != 'u') {
