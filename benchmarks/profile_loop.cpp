@@ -1,14 +1,21 @@
-// conform_profile_loop: a plain loop over conform::decode<training_job> for profilers
+// conform_profile_loop: a plain loop over one reader of conform_bench, for profilers
 // (valgrind --tool=callgrind, perf), which want a deterministic program without Google
 // Benchmark's timing machinery. Built on demand with -O3 and debug info:
 //   meson compile -C build benchmarks/conform_profile_loop
 //   valgrind --tool=callgrind --callgrind-out-file=cg.out
 //            build/benchmarks/conform_profile_loop 200 tests/fixtures/valid/full.json
 //   callgrind_annotate --inclusive=yes cg.out | head -60
-// Usage: conform_profile_loop [--dom] ITERATIONS FILE...  (--dom: parse, then decode the value)
+// instructions.sh runs it under callgrind at two iteration counts for every reader, which
+// gives instructions per document: a measure that does not move with the machine's load.
+// Usage: conform_profile_loop [--reader NAME] ITERATIONS FILE...
+//   NAME: conform.text (default), conform.dom, boost.dom, boost.sax_null, boost.dom_describe
+//   (--dom is kept as a synonym of --reader conform.dom)
+#include "describe_walk.hpp"
+
 #include <conform/decode.hpp>
 #include <conform/modelarts.hpp>
 
+#include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/parse.hpp>
 
 #include <cstdio>
@@ -19,12 +26,79 @@
 #include <string>
 #include <vector>
 
+namespace {
+
+using conform::modelarts::training_job;
+
+// The same empty handler as conform_bench's boost.sax_null.
+struct null_handler {
+  using ec_t = boost::system::error_code;
+  using sv = boost::json::string_view;
+  static constexpr std::size_t max_object_size = std::size_t(-1);
+  static constexpr std::size_t max_array_size = std::size_t(-1);
+  static constexpr std::size_t max_key_size = std::size_t(-1);
+  static constexpr std::size_t max_string_size = std::size_t(-1);
+  bool on_document_begin(ec_t&) { return true; }
+  bool on_document_end(ec_t&) { return true; }
+  bool on_object_begin(ec_t&) { return true; }
+  bool on_object_end(std::size_t, ec_t&) { return true; }
+  bool on_array_begin(ec_t&) { return true; }
+  bool on_array_end(std::size_t, ec_t&) { return true; }
+  bool on_key_part(sv, std::size_t, ec_t&) { return true; }
+  bool on_key(sv, std::size_t, ec_t&) { return true; }
+  bool on_string_part(sv, std::size_t, ec_t&) { return true; }
+  bool on_string(sv, std::size_t, ec_t&) { return true; }
+  bool on_number_part(sv, ec_t&) { return true; }
+  bool on_int64(std::int64_t, sv, ec_t&) { return true; }
+  bool on_uint64(std::uint64_t, sv, ec_t&) { return true; }
+  bool on_double(double, sv, ec_t&) { return true; }
+  bool on_bool(bool, ec_t&) { return true; }
+  bool on_null(ec_t&) { return true; }
+  bool on_comment_part(sv, ec_t&) { return true; }
+  bool on_comment(sv, ec_t&) { return true; }
+};
+
+// One document through one reader; returns something that depends on the work.
+std::size_t read_one(std::string const& reader, std::string const& t,
+                     boost::json::basic_parser<null_handler>& sax) {
+  if (reader == "conform.text") {
+    return conform::decode<training_job>(t).diagnostics.size();
+  }
+  if (reader == "conform.dom") {
+    boost::json::value v = boost::json::parse(t);
+    return conform::decode<training_job>(v).diagnostics.size();
+  }
+  if (reader == "boost.dom") {
+    return boost::json::parse(t).as_object().size();
+  }
+  if (reader == "boost.dom_describe") {
+    boost::json::value v = boost::json::parse(t);
+    training_job job;
+    describe_walk::from_json(v, job);
+    return job.kind.has_value() ? 1 : 0;
+  }
+  boost::system::error_code ec;
+  sax.reset();
+  sax.write_some(false, t.data(), t.size(), ec);
+  return ec ? 1 : 0;
+}
+
+} // namespace
+
 int main(int argc, char** argv) {
   int arg = 1;
-  bool dom = argc > arg && std::strcmp(argv[arg], "--dom") == 0;
-  arg += dom ? 1 : 0;
-  if (argc < arg + 2) {
-    std::fprintf(stderr, "usage: %s [--dom] ITERATIONS FILE...\n", argv[0]);
+  std::string reader = "conform.text";
+  if (argc > arg && std::strcmp(argv[arg], "--dom") == 0) {
+    reader = "conform.dom";
+    ++arg;
+  } else if (argc > arg + 1 && std::strcmp(argv[arg], "--reader") == 0) {
+    reader = argv[arg + 1];
+    arg += 2;
+  }
+  bool known = reader == "conform.text" || reader == "conform.dom" || reader == "boost.dom" ||
+               reader == "boost.sax_null" || reader == "boost.dom_describe";
+  if (!known || argc < arg + 2) {
+    std::fprintf(stderr, "usage: %s [--reader NAME] ITERATIONS FILE...\n", argv[0]);
     return 2;
   }
   long iterations = std::strtol(argv[arg++], nullptr, 10);
@@ -39,17 +113,13 @@ int main(int argc, char** argv) {
     ss << in.rdbuf();
     texts.push_back(ss.str());
   }
-  std::size_t diagnostics = 0;
+  boost::json::basic_parser<null_handler> sax(boost::json::parse_options{});
+  std::size_t sum = 0;
   for (long i = 0; i < iterations; ++i) {
     for (std::string const& t : texts) {
-      if (dom) {
-        boost::json::value v = boost::json::parse(t);
-        diagnostics += conform::decode<conform::modelarts::training_job>(v).diagnostics.size();
-      } else {
-        diagnostics += conform::decode<conform::modelarts::training_job>(t).diagnostics.size();
-      }
+      sum += read_one(reader, t, sax);
     }
   }
-  std::printf("%zu diagnostics\n", diagnostics);
+  std::printf("%s: %zu\n", reader.c_str(), sum);
   return 0;
 }

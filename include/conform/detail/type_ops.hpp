@@ -75,7 +75,13 @@ template <>
 struct ops_for<std::string> {
   static bool assign(decoder& d, void* p, scalar const& s) {
     if (CONFORM_LIKELY(s.k == scalar::kind::string)) {
-      static_cast<std::string*>(p)->assign(s.text.data(), s.text.size());
+      // Built, then moved into place: the (pointer, size) constructor and the move constructor
+      // inline, where assign() calls libstdc++'s general _M_replace (aliasing, growth) for
+      // every value. If the allocation throws, the target is untouched.
+      std::string fresh(s.text.data(), s.text.size());
+      auto* target = static_cast<std::string*>(p);
+      target->~basic_string();
+      ::new (static_cast<void*>(target)) std::string(std::move(fresh));
       return true;
     }
     d.type_mismatch(value.expected, s);

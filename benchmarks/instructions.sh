@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Instructions per document for each reader and fixture, counted by callgrind: unlike times,
+# these do not move with the load of a shared machine (branch mispredictions and cache misses
+# are not in them, so they complement the timed table, never replace it).
+# Per document = (count at 5N iterations - count at N) / 4N: start-up and loading cancel out.
+# Usage: bash benchmarks/instructions.sh BUILDDIR [--readme]   (BUILDDIR holds large.json)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+build=${1:?usage: instructions.sh BUILDDIR [--readme]}
+meson compile -C "$build" benchmarks/conform_profile_loop >/dev/null
+loop="$build/benchmarks/conform_profile_loop"
+readers=(conform.text boost.dom boost.sax_null conform.dom boost.dom_describe)
+fixtures=("example:$root/tests/fixtures/valid/api_example.json:40"
+          "full:$root/tests/fixtures/valid/full.json:20"
+          "large:$build/benchmarks/large.json:1")
+
+count() { # reader iterations file -> Ir
+  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$loop" --reader "$1" "$2" "$3" 2>&1 |
+    sed -nE 's/.*Collected : ([0-9]+).*/\1/p; s/.*I +refs: +([0-9,]+).*/\1/p' | tr -d , | head -1
+}
+
+declare -A per_doc
+for f in "${fixtures[@]}"; do
+  IFS=: read -r name file n <<<"$f"
+  for r in "${readers[@]}"; do
+    a=$(count "$r" "$n" "$file")
+    b=$(count "$r" $((5 * n)) "$file")
+    per_doc[$name/$r]=$(((b - a) / (4 * n)))
+  done
+done
+
+fmt() { awk -v x="$1" 'BEGIN { if (x >= 1e6) printf "%.2f M", x / 1e6; else printf "%.1f k", x / 1e3 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+table=$(
+  echo "Instructions per document (callgrind, g++ $(g++ -dumpfullversion) -O3, $(date -u +%Y-%m-%d)):"
+  echo
+  echo "| fixture | conform.text | boost.dom | boost.sax_null | conform.dom | boost.dom_describe | boost.dom / conform.text | sax_null / conform.text | dom_describe / conform.dom |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+  for f in "${fixtures[@]}"; do
+    name=${f%%:*}
+    t=${per_doc[$name/conform.text]} d=${per_doc[$name/boost.dom]} s=${per_doc[$name/boost.sax_null]}
+    cd_=${per_doc[$name/conform.dom]} w=${per_doc[$name/boost.dom_describe]}
+    echo "| $name | $(fmt "$t") | $(fmt "$d") | $(fmt "$s") | $(fmt "$cd_") | $(fmt "$w") | $(ratio "$d" "$t") | $(ratio "$s" "$t") | $(ratio "$w" "$cd_") |"
+  done
+)
+echo "$table"
+if [ "${2:-}" = "--readme" ]; then
+  python3 - "$here/README.md" "$table" <<'PY'
+import re, sys
+path, table = sys.argv[1], sys.argv[2]
+text = open(path).read()
+begin, end = "<!-- instructions:begin -->", "<!-- instructions:end -->"
+if begin not in text or end not in text:
+    sys.exit("README.md has no instructions markers")
+text = re.sub(re.escape(begin) + ".*?" + re.escape(end), lambda _: begin + "\n" + table + "\n" + end,
+              text, flags=re.S)
+open(path, "w").write(text)
+PY
+fi
