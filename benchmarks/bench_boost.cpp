@@ -2,11 +2,12 @@
 //   boost.dom            boost::json::parse with the default allocator
 //   boost.dom_monotonic  the same into a monotonic_resource (Boost's fastest DOM set-up)
 //   boost.sax_null       basic_parser with a handler that does nothing: the ceiling for any
-//                        decoder built on basic_parser, conform.text included
+//                        decoder built on basic_parser (null_handler.hpp)
 //   boost.dom_describe   boost::json::parse plus the plain Describe walk of describe_walk.hpp
 //                        into the same structs, without validation
 #include "bench.hpp"
 #include "describe_walk.hpp"
+#include "null_handler.hpp"
 
 #include <conform/modelarts.hpp>
 
@@ -33,35 +34,6 @@ void dom_monotonic(benchmark::State& state, fixture const& f) {
     return outcome{!ec, v.is_object() ? v.get_object().size() : 0};
   });
 }
-
-// Every event accepted and dropped; the limits are open as in conform's own handler.
-struct null_handler {
-  using ec_t = boost::system::error_code;
-  using sv = boost::json::string_view;
-  static constexpr std::size_t max_object_size = std::size_t(-1);
-  static constexpr std::size_t max_array_size = std::size_t(-1);
-  static constexpr std::size_t max_key_size = std::size_t(-1);
-  static constexpr std::size_t max_string_size = std::size_t(-1);
-  std::size_t events = 0;
-  bool on_document_begin(ec_t&) { return true; }
-  bool on_document_end(ec_t&) { return true; }
-  bool on_object_begin(ec_t&) { return true; }
-  bool on_object_end(std::size_t, ec_t&) { return true; }
-  bool on_array_begin(ec_t&) { return true; }
-  bool on_array_end(std::size_t, ec_t&) { return true; }
-  bool on_key_part(sv, std::size_t, ec_t&) { return true; }
-  bool on_key(sv, std::size_t, ec_t&) { return true; }
-  bool on_string_part(sv, std::size_t, ec_t&) { return true; }
-  bool on_string(sv, std::size_t, ec_t&) { return true; }
-  bool on_number_part(sv, ec_t&) { return true; }
-  bool on_int64(std::int64_t, sv, ec_t&) { return true; }
-  bool on_uint64(std::uint64_t, sv, ec_t&) { return true; }
-  bool on_double(double, sv, ec_t&) { return true; }
-  bool on_bool(bool, ec_t&) { return true; }
-  bool on_null(ec_t&) { return true; }
-  bool on_comment_part(sv, ec_t&) { return true; }
-  bool on_comment(sv, ec_t&) { return true; }
-};
 
 void sax_null(benchmark::State& state, fixture const& f) {
   // One parser for the whole run, reset per document, as a streaming reader would use it.

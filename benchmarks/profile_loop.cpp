@@ -11,6 +11,7 @@
 //   NAME: conform.text (default), conform.dom, boost.dom, boost.sax_null, boost.dom_describe
 //   (--dom is kept as a synonym of --reader conform.dom)
 #include "describe_walk.hpp"
+#include "null_handler.hpp"
 
 #include <conform/decode.hpp>
 #include <conform/modelarts.hpp>
@@ -29,34 +30,7 @@
 namespace {
 
 using conform::modelarts::training_job;
-
-// The same empty handler as conform_bench's boost.sax_null.
-struct null_handler {
-  using ec_t = boost::system::error_code;
-  using sv = boost::json::string_view;
-  static constexpr std::size_t max_object_size = std::size_t(-1);
-  static constexpr std::size_t max_array_size = std::size_t(-1);
-  static constexpr std::size_t max_key_size = std::size_t(-1);
-  static constexpr std::size_t max_string_size = std::size_t(-1);
-  bool on_document_begin(ec_t&) { return true; }
-  bool on_document_end(ec_t&) { return true; }
-  bool on_object_begin(ec_t&) { return true; }
-  bool on_object_end(std::size_t, ec_t&) { return true; }
-  bool on_array_begin(ec_t&) { return true; }
-  bool on_array_end(std::size_t, ec_t&) { return true; }
-  bool on_key_part(sv, std::size_t, ec_t&) { return true; }
-  bool on_key(sv, std::size_t, ec_t&) { return true; }
-  bool on_string_part(sv, std::size_t, ec_t&) { return true; }
-  bool on_string(sv, std::size_t, ec_t&) { return true; }
-  bool on_number_part(sv, ec_t&) { return true; }
-  bool on_int64(std::int64_t, sv, ec_t&) { return true; }
-  bool on_uint64(std::uint64_t, sv, ec_t&) { return true; }
-  bool on_double(double, sv, ec_t&) { return true; }
-  bool on_bool(bool, ec_t&) { return true; }
-  bool on_null(ec_t&) { return true; }
-  bool on_comment_part(sv, ec_t&) { return true; }
-  bool on_comment(sv, ec_t&) { return true; }
-};
+using conform_bench::null_handler;
 
 // One document through one reader; returns something that depends on the work.
 std::size_t read_one(std::string const& reader, std::string const& t,

@@ -18,8 +18,6 @@
 #include <conform/json_pointer.hpp>
 
 #include <algorithm>
-#include <charconv>
-#include <system_error>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>

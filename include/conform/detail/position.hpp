@@ -4,6 +4,7 @@
 #define CONFORM_DETAIL_POSITION_HPP
 
 #include <conform/config.hpp>
+#include <conform/detail/text.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -107,23 +108,6 @@ inline std::string unescape_token(std::string_view t, std::size_t begin, std::si
     }
     return v;
   };
-  auto put = [&](std::uint32_t cp) {
-    if (cp < 0x80) {
-      out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-      out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-      out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-      out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-  };
   for (std::size_t i = begin + 1; i + 1 < end; ++i) {
     if (t[i] != '\\') {
       out.push_back(t[i]);
@@ -154,7 +138,7 @@ inline std::string unescape_token(std::string_view t, std::size_t begin, std::si
         cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
         i += 6;
       }
-      put(cp);
+      append_utf8(out, cp);
       break;
     }
     default:

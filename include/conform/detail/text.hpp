@@ -152,6 +152,25 @@ inline std::size_t utf8_sequence_length(std::string_view text, std::size_t i) no
   return n;
 }
 
+/// Appends code point `cp` (at most U+10FFFF, no surrogate) encoded in UTF-8.
+inline void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
 /// Appends `s` as a JSON string literal (quotes included): '"', '\\' and control characters
 /// escaped, and every byte that is not valid UTF-8 replaced by U+FFFD, so the output is
 /// valid JSON in UTF-8 (RFC 8259 section 8.1) whatever `s` held. The one JSON string writer
