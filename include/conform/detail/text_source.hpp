@@ -5,10 +5,12 @@
 // buffer and continue later), and that costs on every token: its empty-handler speed is
 // the ceiling of any decoder built on it, and a validating decoder on top of it cannot come
 // near a parser that knows it holds the whole document. This one is not resumable, reads
-// every byte once, knows each token's exact offset (for line:column), re-reads numbers
-// exactly (std::from_chars) and makes the same accept/reject decisions as Boost.JSON's
-// strict defaults: the JSONTestSuite cases pin them (tests/jsontestsuite.cpp), and every
-// fuzz harness compares the two on arbitrary input (check_syntax_agreement, fuzz/harness.hpp).
+// every byte once, knows each token's exact offset (for line:column), reads reals exactly
+// (std::from_chars) and makes the same accept/reject decisions as Boost.JSON's strict
+// defaults: the JSONTestSuite cases pin them (tests/jsontestsuite.cpp), and every fuzz
+// harness compares the two on arbitrary input (check_syntax_agreement, fuzz/harness.hpp).
+// One difference is intended: a number with a huge exponent (1E+2147483648) is valid JSON,
+// so it is read (as infinity or zero) and judged, where Boost.JSON stops with an error.
 #ifndef CONFORM_DETAIL_TEXT_SOURCE_HPP
 #define CONFORM_DETAIL_TEXT_SOURCE_HPP
 
