@@ -233,12 +233,8 @@ public:
       ++malformed_;
       return;
     }
-    schema_choice schema;
-    if (*status >= 200 && *status < 300) {
-      schema = schema_choice::training_job;
-    } else if (*status >= 400 && *status < 600) {
-      schema = schema_choice::error_body;
-    } else {
+    std::optional<schema_choice> schema = schema_for_status(*status);
+    if (!schema) {
       ++statuses_[*status];
       return;
     }
@@ -250,7 +246,7 @@ public:
     doc.index = documents_++;
     doc.locator = "entry " + std::to_string(index) + " GET " + std::string(*url);
     doc.locator_header = true;
-    doc.schema = schema;
+    doc.schema = *schema;
     doc.has_path = true;
     doc.project_id = std::move(match->project_id);
     doc.training_job_id = std::move(match->training_job_id);

@@ -268,12 +268,8 @@ void read_http(input_buffer& in, input_context& ctx) {
     }
     pos = body_end;
 
-    schema_choice schema;
-    if (*status >= 200 && *status < 300) {
-      schema = schema_choice::training_job;
-    } else if (*status >= 400 && *status < 600) {
-      schema = schema_choice::error_body;
-    } else {
+    std::optional<schema_choice> schema = schema_for_status(*status);
+    if (!schema) {
       ++skipped; // interim responses and redirects on the way to the final response
       continue;
     }
@@ -282,7 +278,7 @@ void read_http(input_buffer& in, input_context& ctx) {
     doc.index = index++;
     doc.locator = fmt::format("line {} {}", line_at(start), trim(status_line));
     doc.locator_header = true;
-    doc.schema = ctx.s.schema != schema_choice::detect ? ctx.s.schema : schema;
+    doc.schema = ctx.s.schema != schema_choice::detect ? ctx.s.schema : *schema;
     doc.body = std::move(body);
     ctx.out.submit(std::move(doc));
   }

@@ -85,6 +85,16 @@ bool input_buffer::more() {
   return true;
 }
 
+std::optional<schema_choice> schema_for_status(std::int64_t status) {
+  if (status >= 200 && status < 300) {
+    return schema_choice::training_job;
+  }
+  if (status >= 400 && status < 600) {
+    return schema_choice::error_body;
+  }
+  return std::nullopt;
+}
+
 conform::diagnostic too_large(std::size_t max, std::uint64_t size) {
   conform::diagnostic d;
   d.code = conform::error::limit_exceeded;
@@ -212,7 +222,16 @@ void read_ndjson(input_buffer& in, input_context& ctx) {
   std::size_t const max = ctx.s.decode.max_input_bytes;
   std::size_t line = 0;
   std::size_t index = 0;
-  std::size_t scanned = 0; // bytes of data() known to hold no newline
+  std::size_t scanned = 0;   // bytes of data() known to hold no newline
+  auto line_document = [&] { // the document of the current line
+    document doc;
+    doc.source = ctx.name;
+    doc.index = index++;
+    doc.locator = line_locator(line);
+    doc.first_line = line;
+    doc.schema = ctx.s.schema;
+    return doc;
+  };
   auto emit = [&](std::string_view text) {
     if (!text.empty() && text.back() == '\r') {
       text.remove_suffix(1);
@@ -220,12 +239,7 @@ void read_ndjson(input_buffer& in, input_context& ctx) {
     if (std::all_of(text.begin(), text.end(), is_space)) {
       return; // a blank line is no document
     }
-    document doc;
-    doc.source = ctx.name;
-    doc.index = index++;
-    doc.locator = line_locator(line);
-    doc.first_line = line;
-    doc.schema = ctx.s.schema;
+    document doc = line_document();
     doc.body.assign(text);
     ctx.out.submit(std::move(doc));
   };
@@ -255,12 +269,7 @@ void read_ndjson(input_buffer& in, input_context& ctx) {
         size += d.size();
         in.consume(d.size());
       }
-      document doc;
-      doc.source = ctx.name;
-      doc.index = index++;
-      doc.locator = line_locator(line);
-      doc.first_line = line;
-      doc.schema = ctx.s.schema;
+      document doc = line_document();
       auto diag = too_large(max, size);
       diag.line = 1; // the line itself; no excerpt (the text was not kept)
       diag.column = 1;

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <stdexcept>
 #include <string>
@@ -108,6 +109,11 @@ void read_http(input_buffer& in, input_context& ctx);
 /// Detects (unless forced) and reads one input into the pipeline. Throws io_error.
 void read_input(byte_source& source, std::string const& name, settings const& s, pipeline& out,
                 std::ostream& err);
+
+/// The schema of a captured response's body by its HTTP status: 2xx a training job, 4xx and
+/// 5xx an error body; none for other statuses (interim responses, redirects), which the HAR
+/// and HTTP readers skip.
+std::optional<schema_choice> schema_for_status(std::int64_t status);
 
 /// The limit_exceeded diagnostic of a body larger than max_input_bytes (the library's wording).
 conform::diagnostic too_large(std::size_t max, std::uint64_t size);
