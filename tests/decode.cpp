@@ -933,6 +933,16 @@ TEST_SUITE("decode") {
          R"({"zz": {"k\"": [{"\\": "\u0022"}], "q": {}}, "i32": "bad"})", 1, 53},
         {"unknown key with an escaped quote", R"({"a\"b": 1, "i32": "bad"})", 1, 20},
         {"after an element", R"({"vec": [1, 2], "i32": "bad"})", 1, 24},
+        // Long enough for the 16-byte scans: ASCII blocks, mixed blocks and a tail.
+        {"long line of mixed text",
+         [] {
+           std::string s = "{\"s\": \"";
+           for (int i = 0; i < 20; ++i) {
+             s += "\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80x"; // 4 code points, 10 bytes
+           }
+           return s + std::string(37, 'y') + "\", \"i32\": \"bad\"}";
+         }(),
+         1, 7 + 80 + 37 + 10 + 1},
     };
     conform::decode_options o;
     o.unknown_members = conform::unknown_member_policy::ignore;

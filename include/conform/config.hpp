@@ -18,12 +18,20 @@
 #define CONFORM_NOINLINE __attribute__((noinline))
 #define CONFORM_COLD __attribute__((cold, noinline))
 #define CONFORM_ALWAYS_INLINE inline __attribute__((always_inline))
+#define CONFORM_FLATTEN __attribute__((flatten))
 #else
 #define CONFORM_LIKELY(x) (x)
 #define CONFORM_UNLIKELY(x) (x)
 #define CONFORM_NOINLINE
 #define CONFORM_COLD
 #define CONFORM_ALWAYS_INLINE inline
+#define CONFORM_FLATTEN
+#endif
+
+// SSE2 is part of x86-64's baseline: the text scans (strings, whitespace, line:column) use it
+// 16 bytes at a time; elsewhere they fall back to portable loops.
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#define CONFORM_SSE2 1
 #endif
 
 #endif // CONFORM_CONFIG_HPP

@@ -23,7 +23,12 @@ namespace conform {
 */
 inline void append_pointer_key(std::string& pointer, std::string_view key) {
   pointer.push_back('/');
-  for (char c : key) {
+  std::size_t plain = 0; // keys rarely hold '~' or '/': one append up to the first of them
+  while (plain < key.size() && key[plain] != '~' && key[plain] != '/') {
+    ++plain;
+  }
+  pointer.append(key.data(), plain);
+  for (char c : key.substr(plain)) {
     if (c == '~') {
       pointer += "~0";
     } else if (c == '/') {

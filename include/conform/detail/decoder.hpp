@@ -22,6 +22,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <new>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -54,6 +56,20 @@ inline bool exact_real(scalar const& s, double& out) noexcept {
 
 class decoder;
 
+/// Replaces `target` with `text`: built, then moved into place, because the (pointer, size)
+/// constructor and the move constructor inline where assign() calls libstdc++'s general
+/// _M_replace (aliasing, growth) for every value. If the allocation throws, `target` is
+/// untouched.
+CONFORM_ALWAYS_INLINE void replace_string(std::string& target, std::string_view text) {
+  std::string fresh(text.data(), text.size());
+  target.~basic_string();
+  ::new (static_cast<void*>(&target)) std::string(std::move(fresh));
+}
+
+/// Member types the core stores itself, without an indirect call: strings are the most common
+/// members of API responses, and most of them are optional.
+enum class direct_store : unsigned char { none, string, optional_string };
+
 /// What the core can do with a value of one C++ type.
 struct type_ops {
   /// What a value of this type looks like in JSON, for messages: "a string".
@@ -71,6 +87,8 @@ struct type_ops {
   type_ops const* inner;
   /// std::optional<U>: engages the optional and returns the address of its value.
   void* (*engage)(void* target);
+  /// Set for std::string and std::optional<std::string> (see decoder::assign).
+  direct_store direct = direct_store::none;
 };
 
 struct member_desc {
@@ -224,9 +242,7 @@ public:
       return !stopped_;
     }
     if (CONFORM_UNLIKELY(++f.count > options_.max_object_size)) {
-      return limit_reached("at most " + std::to_string(options_.max_object_size) +
-                               " members in one object (max_object_size)",
-                           "more members", offset, limit_site::container);
+      return object_too_large(offset);
     }
     if (f.kind == frame_kind::structure) {
       structure_key(f, k, offset);
@@ -273,6 +289,34 @@ public:
       }
       return !stopped_;
     }
+  }
+
+  /// key() then value() for a member whose value is a scalar, with one frame lookup (the
+  /// DOM front end, which sees both at once).
+  CONFORM_ALWAYS_INLINE bool member_scalar(std::string_view k, scalar const& s) {
+    frame& f = frames_[top_];
+    if (f.kind != frame_kind::structure) {
+      return key(k, no_position) && value(s, no_position);
+    }
+    if (CONFORM_UNLIKELY(++f.count > options_.max_object_size)) {
+      return object_too_large(no_position);
+    }
+    structure_key(f, k, no_position);
+    value_offset_ = no_position;
+    if (CONFORM_UNLIKELY(stopped_)) {
+      return false;
+    }
+    if (CONFORM_UNLIKELY(f.child_skipped)) {
+      check_skipped_scalar(s);
+      f.child_skipped = false;
+      return !stopped_;
+    }
+    if (!assign(f.child.ops, f.child.target, s)) {
+      mark_rejected(f);
+    } else if (!run_rules(f.child.rules, f.child.target)) {
+      reject_completed(f.child);
+    }
+    return !stopped_;
   }
 
   // ---- used by type operations --------------------------------------------------------
@@ -712,7 +756,13 @@ private:
     f.value_pending = true;
   }
 
-  bool array_too_large(position offset) {
+  CONFORM_COLD bool object_too_large(position offset) {
+    return limit_reached("at most " + std::to_string(options_.max_object_size) +
+                             " members in one object (max_object_size)",
+                         "more members", offset, limit_site::container);
+  }
+
+  CONFORM_COLD bool array_too_large(position offset) {
     return limit_reached("at most " + std::to_string(options_.max_array_size) +
                              " elements in one array (max_array_size)",
                          "more elements", offset, limit_site::container);
@@ -729,6 +779,10 @@ private:
   // error under null_policy::error), anything else engages it, and a rejected value leaves
   // it disengaged.
   CONFORM_ALWAYS_INLINE bool assign(type_ops const* ops, void* target, scalar const& s) {
+    if (ops->direct != direct_store::none && s.k == scalar::kind::string) {
+      store_string(ops->direct, target, s.text);
+      return true;
+    }
     if (ops->inner == nullptr) {
       return ops->assign(*this, target, s);
     }
@@ -745,6 +799,26 @@ private:
     }
     ops->reset(target);
     return false;
+  }
+
+  // A string into std::string or std::optional<std::string> (engaged only by a repeated key
+  // whose last value wins).
+  // One direct call per string with everything inlined into it (flatten): inlined into the
+  // parser instead, the string constructors were left out of line by the compiler.
+  CONFORM_NOINLINE CONFORM_FLATTEN static void store_string(direct_store how, void* target,
+                                                            std::string_view text) {
+    if (how == direct_store::optional_string) {
+      auto* o = static_cast<std::optional<std::string>*>(target);
+      if (CONFORM_LIKELY(!o->has_value())) {
+        // Constructed engaged over the disengaged one (whose destruction would do nothing):
+        // libstdc++'s emplace() is not inlined and first resets what is already empty.
+        ::new (static_cast<void*>(o))
+            std::optional<std::string>(std::in_place, text.data(), text.size());
+        return;
+      }
+      target = &**o;
+    }
+    replace_string(*static_cast<std::string*>(target), text);
   }
 
   bool begin_container(slot const& s, bool object) {
@@ -836,17 +910,19 @@ private:
 
   void emit(error code, severity level, std::string pointer, std::string expected,
             std::string found, position offset, std::string member = {}) {
-    diagnostic d;
+    if (member.empty() && code != error::syntax_error && code != error::limit_exceeded) {
+      member = member_path(top_, {});
+    }
+    // Built in place: no diagnostic temporaries whose strings would be moved twice.
+    diagnostic& d = out_.items().emplace_back();
+    out_.count(level);
     d.code = code;
     d.level = level;
     d.pointer = std::move(pointer);
     d.expected = std::move(expected);
     d.found = std::move(found);
+    d.member = std::move(member);
     d.offset = from_text_ ? resolve_position(text_, offset) : no_offset;
-    d.member = member.empty() && code != error::syntax_error && code != error::limit_exceeded
-                   ? member_path(top_, {})
-                   : std::move(member);
-    out_.push_back(std::move(d));
     if (level == severity::error && options_.fail_fast) {
       stopped_ = true;
     }
@@ -858,6 +934,7 @@ private:
   /// The pointer contributed by frames 1..last (each names its current child).
   std::string pointer_upto(std::size_t last) const {
     std::string p;
+    p.reserve(64); // one allocation for the usual few segments
     for (std::size_t i = 1; i <= last && i <= top_; ++i) {
       frame const& f = frames_[i];
       switch (f.kind) {
@@ -899,7 +976,9 @@ private:
         if (name.empty()) {
           return std::string(sd->type_name);
         }
-        std::string out(sd->type_name);
+        std::string out;
+        out.reserve(sd->type_name.size() + 2 + name.size());
+        out += sd->type_name;
         out += "::";
         out += name;
         return out;

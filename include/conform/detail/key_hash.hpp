@@ -99,7 +99,7 @@ CONFORM_ALWAYS_INLINE key_words runtime_words(std::string_view key) noexcept {
 
 /// A full-avalanche finaliser (MurmurHash3's fmix64): every input bit moves the low bits
 /// that index the table.
-constexpr std::uint64_t fmix64(std::uint64_t h) noexcept {
+CONFORM_ALWAYS_INLINE constexpr std::uint64_t fmix64(std::uint64_t h) noexcept {
   h ^= h >> 33;
   h *= 0xff51afd7ed558ccdull;
   h ^= h >> 33;
@@ -108,7 +108,8 @@ constexpr std::uint64_t fmix64(std::uint64_t h) noexcept {
   return h;
 }
 
-constexpr std::uint32_t mix_words(key_words const& w, std::uint32_t seed) noexcept {
+CONFORM_ALWAYS_INLINE constexpr std::uint32_t mix_words(key_words const& w,
+                                                        std::uint32_t seed) noexcept {
   std::uint64_t h = w.head * 0x9E3779B97F4A7C15ull ^ (std::uint64_t(seed) << 32 | seed);
   h = fmix64(h ^ (w.tail + w.size) * 0xC2B2AE3D27D4EB4Full);
   h = fmix64(h ^ w.middle * 0x165667B19E3779F9ull);

@@ -15,6 +15,10 @@
 #include <string_view>
 #include <vector>
 
+#ifdef CONFORM_SSE2
+#include <emmintrin.h>
+#endif
+
 namespace conform::detail {
 
 struct text_position {
@@ -40,9 +44,24 @@ inline text_position locate(std::string_view text, std::size_t offset) noexcept 
 }
 
 /// Counts UTF-8 code points in [p, end): every byte that is not a continuation byte
-/// (10xxxxxx), eight bytes at a time.
+/// (10xxxxxx). ASCII runs, the common case, cost a load and a mask test per 16 bytes.
 inline std::size_t count_code_points(char const* p, char const* end) noexcept {
   std::size_t n = 0;
+#ifdef CONFORM_SSE2
+  while (end - p >= 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p));
+    n += 16;
+    if (CONFORM_UNLIKELY(_mm_movemask_epi8(v) != 0)) {
+      __m128i top_bits = _mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xC0)));
+      auto continuation = static_cast<unsigned>(
+          _mm_movemask_epi8(_mm_cmpeq_epi8(top_bits, _mm_set1_epi8(static_cast<char>(0x80)))));
+      for (; continuation != 0; continuation &= continuation - 1) {
+        --n;
+      }
+    }
+    p += 16;
+  }
+#endif
   while (end - p >= 8) {
     std::uint64_t w;
     std::memcpy(&w, p, 8);
@@ -60,8 +79,8 @@ inline std::size_t count_code_points(char const* p, char const* end) noexcept {
 }
 
 /// Fills line and column of every diagnostic that has an offset: one pass over the text
-/// (memchr for line breaks, word-wise code point counts) however many diagnostics there are.
-/// Diagnostics mostly come in document order; only when they do not is an order sorted.
+/// (memchr for line breaks, code points counted 16 bytes at a time) however many diagnostics there
+/// are. Diagnostics mostly come in document order; only when they do not is an order sorted.
 inline void resolve_lines(std::vector<diagnostic>& items, std::string_view text) {
   char const* base = text.data();
   std::size_t line = 1;

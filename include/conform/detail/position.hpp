@@ -58,8 +58,10 @@ inline std::size_t skip_token(std::string_view t, std::size_t i) noexcept {
   case '"':
     return skip_string(t, i);
   default:
-    while (i < t.size() && (t[i] == '-' || t[i] == '+' || t[i] == '.' || t[i] == 'e' ||
-                            t[i] == 'E' || (t[i] >= '0' && t[i] <= '9'))) {
+    // A number of valid JSON: it ends at the first byte that is no digit, sign, point or
+    // exponent; digits, the common case, are tested first.
+    while (i < t.size() && (static_cast<unsigned char>(t[i] - '0') < 10 || t[i] == '-' ||
+                            t[i] == '+' || t[i] == '.' || t[i] == 'e' || t[i] == 'E')) {
       ++i;
     }
     return i;

@@ -28,9 +28,8 @@
 #include <string_view>
 #include <system_error>
 
-#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#ifdef CONFORM_SSE2
 #include <emmintrin.h>
-#define CONFORM_TEXT_SSE2 1
 #endif
 
 namespace conform::detail {
@@ -43,7 +42,7 @@ CONFORM_ALWAYS_INLINE bool is_json_space(unsigned char c) noexcept {
 /// The first byte at or after `s` that ends the plain run of a string: '"', '\\', a control
 /// character or a non-ASCII byte.
 CONFORM_ALWAYS_INLINE char const* find_string_special(char const* s, char const* end) noexcept {
-#ifdef CONFORM_TEXT_SSE2
+#ifdef CONFORM_SSE2
   __m128i const quote = _mm_set1_epi8('"');
   __m128i const backslash = _mm_set1_epi8('\\');
   __m128i const space = _mm_set1_epi8(0x20);
@@ -247,7 +246,7 @@ private:
       if (p_ != end_ && static_cast<unsigned char>(*p_) > ' ') {
         return;
       }
-#ifdef CONFORM_TEXT_SSE2
+#ifdef CONFORM_SSE2
       while (end_ - p_ >= 16) {
         __m128i v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p_));
         __m128i space = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),

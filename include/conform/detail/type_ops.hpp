@@ -75,20 +75,15 @@ template <>
 struct ops_for<std::string> {
   static bool assign(decoder& d, void* p, scalar const& s) {
     if (CONFORM_LIKELY(s.k == scalar::kind::string)) {
-      // Built, then moved into place: the (pointer, size) constructor and the move constructor
-      // inline, where assign() calls libstdc++'s general _M_replace (aliasing, growth) for
-      // every value. If the allocation throws, the target is untouched.
-      std::string fresh(s.text.data(), s.text.size());
-      auto* target = static_cast<std::string*>(p);
-      target->~basic_string();
-      ::new (static_cast<void*>(target)) std::string(std::move(fresh));
+      replace_string(*static_cast<std::string*>(p), s.text);
       return true;
     }
     d.type_mismatch(value.expected, s);
     return false;
   }
   static constexpr type_ops value{
-      "a string", &assign, &no_object, &no_array, &reset_value<std::string>, nullptr, nullptr};
+      "a string", &assign, &no_object,          &no_array, &reset_value<std::string>,
+      nullptr,    nullptr, direct_store::string};
 };
 
 template <>
@@ -285,8 +280,15 @@ struct ops_for<std::optional<U>> {
   CONFORM_COLD static void disengage(void* p) { static_cast<opt*>(p)->reset(); }
   // Unused: the decoder unwraps optionals itself (decoder::assign, begin_container).
   static bool assign(decoder&, void*, scalar const&) { return false; }
-  static constexpr type_ops value{
-      ops_for<U>::value.expected, &assign, &no_object, &no_array, &disengage, ops_of<U>(), &engage};
+  static constexpr type_ops value{ops_for<U>::value.expected,
+                                  &assign,
+                                  &no_object,
+                                  &no_array,
+                                  &disengage,
+                                  ops_of<U>(),
+                                  &engage,
+                                  std::is_same_v<U, std::string> ? direct_store::optional_string
+                                                                 : direct_store::none};
 };
 
 // ---- vector ------------------------------------------------------------------------------

@@ -15,50 +15,17 @@
 
 namespace conform::detail {
 
-inline bool walk_value(decoder& d, boost::json::value const& v);
+inline bool walk_container(decoder& d, boost::json::value const& v);
 
-inline bool walk_object(decoder& d, boost::json::object const& o) {
-  if (!d.object_begin(no_position)) {
-    return false;
-  }
-  std::size_t const max_key = d.options().max_string_bytes;
-  for (auto const& kv : o) {
-    std::string_view key(kv.key().data(), kv.key().size());
-    if (CONFORM_UNLIKELY(key.size() > max_key)) {
-      return d.limit_reached(string_limit_expected(d.options()), string_limit_found(d.options()),
-                             no_position, limit_site::container);
-    }
-    if (!d.key(key, no_position) || !walk_value(d, kv.value())) {
-      return false;
-    }
-  }
-  return d.object_end(no_position);
-}
-
-inline bool walk_array(decoder& d, boost::json::array const& a) {
-  if (!d.array_begin(no_position, a.size())) {
-    return false;
-  }
-  for (auto const& e : a) {
-    if (!walk_value(d, e)) {
-      return false;
-    }
-  }
-  return d.array_end(no_position);
-}
-
-inline bool walk_value(decoder& d, boost::json::value const& v) {
-  scalar s;
+// The scalar event of a value that is no container; false when it is a string longer than
+// max_string_bytes.
+CONFORM_ALWAYS_INLINE bool to_scalar(boost::json::value const& v, std::size_t max_string,
+                                     scalar& s) {
   switch (v.kind()) {
-  case boost::json::kind::object:
-    return walk_object(d, v.get_object());
-  case boost::json::kind::array:
-    return walk_array(d, v.get_array());
   case boost::json::kind::string: {
     auto const& str = v.get_string();
-    if (CONFORM_UNLIKELY(str.size() > d.options().max_string_bytes)) {
-      return d.limit_reached(string_limit_expected(d.options()), string_limit_found(d.options()),
-                             no_position, limit_site::next_value);
+    if (CONFORM_UNLIKELY(str.size() > max_string)) {
+      return false;
     }
     s.k = scalar::kind::string;
     s.text = std::string_view(str.data(), str.size());
@@ -80,16 +47,88 @@ inline bool walk_value(decoder& d, boost::json::value const& v) {
     s.k = scalar::kind::boolean;
     s.b = v.get_bool();
     break;
-  case boost::json::kind::null:
+  default:
     s.k = scalar::kind::null;
     break;
   }
-  return d.value(s, no_position);
+  return true;
+}
+
+CONFORM_COLD inline bool string_too_long(decoder& d) {
+  return d.limit_reached(string_limit_expected(d.options()), string_limit_found(d.options()),
+                         no_position, limit_site::next_value);
+}
+
+// Scalars are fed inline in the loops over members and elements (most values are scalars);
+// only containers recurse, through walk_container.
+inline bool walk_object(decoder& d, boost::json::object const& o) {
+  if (!d.object_begin(no_position)) {
+    return false;
+  }
+  std::size_t const max_string = d.options().max_string_bytes;
+  for (auto const& kv : o) {
+    std::string_view key(kv.key().data(), kv.key().size());
+    if (CONFORM_UNLIKELY(key.size() > max_string)) {
+      return d.limit_reached(string_limit_expected(d.options()), string_limit_found(d.options()),
+                             no_position, limit_site::container);
+    }
+    boost::json::value const& v = kv.value();
+    if (v.is_structured()) {
+      if (!d.key(key, no_position) || !walk_container(d, v)) {
+        return false;
+      }
+      continue;
+    }
+    scalar s;
+    if (CONFORM_UNLIKELY(!to_scalar(v, max_string, s))) {
+      return d.key(key, no_position) && string_too_long(d);
+    }
+    if (!d.member_scalar(key, s)) {
+      return false;
+    }
+  }
+  return d.object_end(no_position);
+}
+
+inline bool walk_array(decoder& d, boost::json::array const& a) {
+  if (!d.array_begin(no_position, a.size())) {
+    return false;
+  }
+  std::size_t const max_string = d.options().max_string_bytes;
+  for (auto const& e : a) {
+    if (e.is_structured()) {
+      if (!walk_container(d, e)) {
+        return false;
+      }
+      continue;
+    }
+    scalar s;
+    if (CONFORM_UNLIKELY(!to_scalar(e, max_string, s))) {
+      return string_too_long(d);
+    }
+    if (!d.value(s, no_position)) {
+      return false;
+    }
+  }
+  return d.array_end(no_position);
+}
+
+inline bool walk_container(decoder& d, boost::json::value const& v) {
+  return v.is_object() ? walk_object(d, v.get_object()) : walk_array(d, v.get_array());
 }
 
 /// Runs the DOM front end over `v`, feeding `d`.
 inline void decode_value(decoder& d, boost::json::value const& v) {
-  walk_value(d, v);
+  if (v.is_structured()) {
+    walk_container(d, v);
+    return;
+  }
+  scalar s;
+  if (!to_scalar(v, d.options().max_string_bytes, s)) {
+    string_too_long(d);
+    return;
+  }
+  d.value(s, no_position);
 }
 
 } // namespace conform::detail
