@@ -171,6 +171,12 @@ private:
       }
       return true;
     }
+    if (comma_fast()) {
+      if (top() == in_object) {
+        goto key;
+      }
+      goto value;
+    }
     skip_space();
     if (CONFORM_UNLIKELY(p_ == end_)) {
       return incomplete();
@@ -212,6 +218,9 @@ private:
         return false;
       }
     }
+    if (colon_fast()) {
+      goto value;
+    }
     skip_space();
     if (CONFORM_UNLIKELY(p_ == end_)) {
       return incomplete();
@@ -222,6 +231,31 @@ private:
     ++p_;
     skip_space();
     goto value;
+  }
+
+  // The separators of the usual layouts, matched in one go: ":", ": ", " : " after a member
+  // name, and ",", ", ", " , " after a value, then any whitespace. Other whitespace before
+  // the separator, and the last bytes of the input, are left to the general path: four bytes
+  // must remain, so no test reads past the end. The labels after a separator check for the
+  // end of the input themselves.
+  CONFORM_ALWAYS_INLINE bool colon_fast() noexcept { return separator_fast(':'); }
+  CONFORM_ALWAYS_INLINE bool comma_fast() noexcept { return separator_fast(','); }
+  CONFORM_ALWAYS_INLINE bool separator_fast(char separator) noexcept {
+    char const* p = p_;
+    if (CONFORM_UNLIKELY(end_ - p < 4)) {
+      return false;
+    }
+    p += *p == ' ';
+    if (*p != separator) {
+      return false;
+    }
+    ++p;
+    p += *p == ' ';
+    p_ = p;
+    if (static_cast<unsigned char>(*p) <= ' ') {
+      skip_space(); // a line break and indentation (pretty-printed documents)
+    }
+    return true;
   }
 
   // ---- tokens -----------------------------------------------------------------------------
