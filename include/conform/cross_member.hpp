@@ -184,14 +184,20 @@ struct ordered {
     auto const& l = unwrap(lo);
     auto const& h = unwrap(hi);
     if (h < l) {
-      std::string expected(report.template name<High>());
+      std::string_view high_name = report.template name<High>();
+      std::string_view low_name = report.template name<Low>();
+      std::string expected;
+      expected.reserve(high_name.size() + 12 + low_name.size());
+      expected += high_name;
       expected += " not before ";
-      expected += report.template name<Low>();
-      std::string found(report.template name<High>());
+      expected += low_name;
+      std::string found;
+      found.reserve(expected.size() + 48); // and two numbers: one allocation, usually
+      found += high_name;
       found += " ";
       append(found, h);
       found += " before ";
-      found += report.template name<Low>();
+      found += low_name;
       found += " ";
       append(found, l);
       report.template fail<High>(std::move(expected), std::move(found));

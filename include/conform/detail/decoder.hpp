@@ -55,6 +55,8 @@ inline bool exact_real(scalar const& s, double& out) noexcept {
 }
 
 class decoder;
+struct struct_desc;
+struct array_desc;
 
 /// Replaces `target` with `text`: built, then moved into place, because the (pointer, size)
 /// constructor and the move constructor inline where assign() calls libstdc++'s general
@@ -89,6 +91,10 @@ struct type_ops {
   void* (*engage)(void* target);
   /// Set for std::string and std::optional<std::string> (see decoder::assign).
   direct_store direct = direct_store::none;
+  /// Described structs and vectors: what the core pushes for them itself, without calling
+  /// begin_object or begin_array (which only maps still need).
+  struct_desc const* structure = nullptr;
+  array_desc const* array = nullptr;
 };
 
 struct member_desc {
@@ -131,6 +137,8 @@ struct array_desc {
   type_ops const* element;
   void* (*emplace)(void* container);
   void (*pop)(void* container);
+  /// Makes room for `n` elements (a DOM array's size, see decoder::array_size_hint).
+  void (*reserve)(void* container, std::size_t n);
 };
 
 struct map_desc {
@@ -192,7 +200,8 @@ inline constexpr std::size_t inline_frames = 20;
 class decoder final : public report_sink {
 public:
   decoder(decode_options const& options, diagnostics& out, slot root)
-      : options_(options), out_(out) {
+      : options_(options), out_(out), max_object_size_(options.max_object_size),
+        max_array_size_(options.max_array_size) {
     max_depth_ = std::min(options.max_depth, max_depth_ceiling);
     frame& f = frames_[0];
     f.kind = frame_kind::root;
@@ -237,11 +246,11 @@ public:
   bool array_end(position offset) { return container_end(offset); }
 
   CONFORM_ALWAYS_INLINE bool key(std::string_view k, position offset) {
-    frame& f = frames_[top_];
+    frame& f = *cur_;
     if (f.kind == frame_kind::skip) {
       return !stopped_;
     }
-    if (CONFORM_UNLIKELY(++f.count > options_.max_object_size)) {
+    if (CONFORM_UNLIKELY(++f.count > max_object_size_)) {
       return object_too_large(offset);
     }
     if (f.kind == frame_kind::structure) {
@@ -253,14 +262,14 @@ public:
   }
 
   CONFORM_ALWAYS_INLINE bool value(scalar const& s, position offset) {
-    frame& f = frames_[top_];
+    frame& f = *cur_;
     value_offset_ = offset;
     switch (f.kind) {
     case frame_kind::skip:
       check_skipped_scalar(s);
       return !stopped_;
     case frame_kind::array: {
-      if (CONFORM_UNLIKELY(f.count >= options_.max_array_size)) {
+      if (CONFORM_UNLIKELY(f.count >= max_array_size_)) {
         return array_too_large(offset);
       }
       auto const* ad = static_cast<array_desc const*>(f.desc);
@@ -294,11 +303,11 @@ public:
   /// key() then value() for a member whose value is a scalar, with one frame lookup (the
   /// DOM front end, which sees both at once).
   CONFORM_ALWAYS_INLINE bool member_scalar(std::string_view k, scalar const& s) {
-    frame& f = frames_[top_];
+    frame& f = *cur_;
     if (f.kind != frame_kind::structure) {
       return key(k, no_position) && value(s, no_position);
     }
-    if (CONFORM_UNLIKELY(++f.count > options_.max_object_size)) {
+    if (CONFORM_UNLIKELY(++f.count > max_object_size_)) {
       return object_too_large(no_position);
     }
     structure_key(f, k, no_position);
@@ -327,13 +336,21 @@ public:
       unknown_seen_[top_].clear();
     }
   }
-  void push_array(void* target, array_desc const* desc) { push(frame_kind::array, target, desc); }
+  void push_array(void* target, array_desc const* desc) {
+    frame& f = push(frame_kind::array, target, desc);
+    f.element_rules = pending_.rules != nullptr ? pending_.rules->each : nullptr;
+  }
   /// The element count announced by array_begin (0: unknown), at most max_array_size and
   /// 4096: a hint never makes the decoder allocate more than a few pages ahead.
   std::size_t array_size_hint() const noexcept {
     return std::min({size_hint_, options_.max_array_size, std::size_t(4096)});
   }
-  void push_map(void* target, map_desc const* desc) { push(frame_kind::map, target, desc); }
+  void push_map(void* target, map_desc const* desc) {
+    frame& f = push(frame_kind::map, target, desc);
+    f.element_rules = pending_.rules != nullptr ? pending_.rules->each : nullptr;
+    f.map_key = nullptr;
+    f.value_pending = false;
+  }
 
   /// The current scalar has the wrong JSON kind.
   CONFORM_COLD void type_mismatch(std::string_view expected, scalar const& s) {
@@ -417,7 +434,7 @@ public:
       return count_only(level);
     }
     // Called while the object's frame is still on top.
-    frame const& f = frames_[top_];
+    frame const& f = *cur_;
     std::string pointer = pointer_upto(top_ - 1);
     position at = f.start;
     if (!member.empty()) {
@@ -457,7 +474,7 @@ public:
     if (site == limit_site::container) {
       pointer = pointer_upto(top_ == 0 ? 0 : top_ - 1);
     } else if (site == limit_site::next_value) {
-      frame const& f = frames_[top_];
+      frame const& f = *cur_;
       if (f.kind == frame_kind::array) {
         pointer = pointer_upto(top_ - 1);
         append_pointer_index(pointer, f.count);
@@ -506,7 +523,10 @@ private:
     if (CONFORM_UNLIKELY(top_ == frame_capacity_)) {
       grow_frames();
     }
-    frame& f = frames_[top_];
+    ++cur_;
+    // Only what every kind reads: `child` is set by each key, and the fields of arrays and
+    // maps by push_array and push_map.
+    frame& f = *cur_;
     f.kind = kind;
     f.child_skipped = false;
     f.member = -1;
@@ -515,13 +535,14 @@ private:
     f.target = target;
     f.desc = desc;
     f.self = pending_;
-    f.child = slot{};
-    f.element_rules = pending_.rules != nullptr ? pending_.rules->each : nullptr;
     f.present = 0;
     f.rejected = 0;
-    f.map_key = nullptr;
-    f.value_pending = false;
     return f;
+  }
+
+  CONFORM_ALWAYS_INLINE void pop_frame() noexcept {
+    --top_;
+    --cur_;
   }
 
   CONFORM_COLD void grow_frames() {
@@ -531,6 +552,7 @@ private:
     std::copy(frames_, frames_ + frame_capacity_, bigger.get());
     heap_frames_ = std::move(bigger);
     frames_ = heap_frames_.get();
+    cur_ = frames_ + (top_ - 1); // push() then steps to top_
     frame_capacity_ = capacity;
   }
 
@@ -540,72 +562,81 @@ private:
     push(frame_kind::skip, nullptr, nullptr);
   }
 
-  bool container_begin(position offset, bool object) {
-    frame& f = frames_[top_];
+  CONFORM_ALWAYS_INLINE bool container_begin(position offset, bool object) {
+    frame& f = *cur_;
     value_offset_ = offset;
-    std::size_t depth = top_ + (f.kind == frame_kind::skip ? f.count : 0);
-    if (CONFORM_UNLIKELY(depth >= max_depth_)) {
-      return limit_reached("at most " + std::to_string(max_depth_) +
-                               " nested arrays and objects (max_depth)",
-                           "deeper nesting", offset, limit_site::next_value);
-    }
-    if (f.kind == frame_kind::skip) {
+    if (CONFORM_UNLIKELY(f.kind == frame_kind::skip)) {
+      // Skipped containers nest inside one skip frame, and count against max_depth too.
+      if (CONFORM_UNLIKELY(top_ + f.count >= max_depth_)) {
+        return too_deep(offset);
+      }
       ++f.count;
       return !stopped_;
     }
+    if (CONFORM_UNLIKELY(top_ >= max_depth_)) {
+      return too_deep(offset);
+    }
     slot s;
-    bool skipped = false;
     array_desc const* ad = nullptr;
     if (f.kind == frame_kind::array) {
-      if (CONFORM_UNLIKELY(f.count >= options_.max_array_size)) {
+      if (CONFORM_UNLIKELY(f.count >= max_array_size_)) {
         return array_too_large(offset);
       }
       ad = static_cast<array_desc const*>(f.desc);
       s = slot{ad->emplace(f.target), ad->element, f.element_rules};
       ++f.count;
-    } else if (f.child_skipped) {
-      skipped = true;
-      f.child_skipped = false;
-      f.value_pending = false;
     } else {
-      s = f.child;
       f.value_pending = false;
-    }
-    if (skipped) {
-      push_skip(offset);
-      return !stopped_;
+      if (CONFORM_UNLIKELY(f.child_skipped)) {
+        f.child_skipped = false;
+        push_skip(offset);
+        return !stopped_;
+      }
+      s = f.child;
     }
     pending_ = s;
     pending_start_ = offset;
-    std::size_t parent = top_;
-    bool accepted = begin_container(s, object);
-    if (!accepted) {
-      if (keeping(severity::error)) {
-        emit(error::type_mismatch, severity::error, value_pointer(), std::string(s.ops->expected),
-             object ? "an object" : "an array", offset);
-      } else {
-        count_only(severity::error);
-      }
-      frame& p = frames_[parent];
-      mark_rejected(p);
-      if (ad != nullptr) {
-        ad->pop(p.target);
-      } else if (p.kind == frame_kind::map) {
-        defer_erase(p);
-      }
-      push_skip(offset);
+    if (CONFORM_LIKELY(begin_container(s, object))) {
+      return !stopped_;
     }
+    return container_rejected(s, ad, object, offset);
+  }
+
+  // The value is an object or array where the slot's type is not: reported, the parent drops
+  // what it had made room for, and the container is skipped.
+  CONFORM_COLD bool container_rejected(slot const& s, array_desc const* ad, bool object,
+                                       position offset) {
+    if (keeping(severity::error)) {
+      emit(error::type_mismatch, severity::error, value_pointer(), std::string(s.ops->expected),
+           object ? "an object" : "an array", offset);
+    } else {
+      count_only(severity::error);
+    }
+    frame& p = *cur_;
+    mark_rejected(p);
+    if (ad != nullptr) {
+      ad->pop(p.target);
+    } else if (p.kind == frame_kind::map) {
+      defer_erase(p);
+    }
+    push_skip(offset);
     return !stopped_;
   }
 
-  bool container_end(position offset) {
-    frame& f = frames_[top_];
+  CONFORM_COLD bool too_deep(position offset) {
+    return limit_reached("at most " + std::to_string(max_depth_) +
+                             " nested arrays and objects (max_depth)",
+                         "deeper nesting", offset, limit_site::next_value);
+  }
+
+  CONFORM_ALWAYS_INLINE bool container_end(position offset) {
+    frame& f = *cur_;
     if (f.kind == frame_kind::skip) {
       if (f.count != 0) {
         --f.count;
         return !stopped_;
       }
-      --top_;
+      pop_frame();
       return !stopped_;
     }
     (void)offset;
@@ -619,7 +650,7 @@ private:
     // A container that lost elements to rejection is not also judged as a whole (its size
     // would count the rejected ones as missing): one defect, one diagnostic.
     bool judge = f.kind == frame_kind::structure || f.rejected == 0;
-    --top_;
+    pop_frame();
     value_offset_ = start;
     if (judge && !run_rules(self.rules, self.target)) {
       reject_completed(self);
@@ -821,18 +852,30 @@ private:
     replace_string(*static_cast<std::string*>(target), text);
   }
 
-  bool begin_container(slot const& s, bool object) {
+  CONFORM_ALWAYS_INLINE bool begin_container(slot const& s, bool object) {
     type_ops const* ops = s.ops;
     void* target = s.target;
     if (ops->inner != nullptr) {
-      bool (*begin)(decoder&, void*) = object ? ops->inner->begin_object : ops->inner->begin_array;
-      if (begin(*this, ops->engage(target))) {
-        return true;
-      }
-      ops->reset(target);
-      return false;
+      ops = ops->inner;
+      target = s.ops->engage(target);
     }
-    return object ? ops->begin_object(*this, target) : ops->begin_array(*this, target);
+    bool accepted;
+    if (object && ops->structure != nullptr) {
+      push_struct(target, ops->structure);
+      return true;
+    }
+    if (!object && ops->array != nullptr) {
+      if (std::size_t hint = array_size_hint()) {
+        ops->array->reserve(target, hint);
+      }
+      push_array(target, ops->array);
+      return true;
+    }
+    accepted = object ? ops->begin_object(*this, target) : ops->begin_array(*this, target);
+    if (!accepted && s.ops->inner != nullptr) {
+      s.ops->reset(s.target); // disengage what was engaged for the value
+    }
+    return accepted;
   }
 
   // A map entry whose value was rejected is erased when its map closes (or decoding ends).
@@ -865,7 +908,7 @@ private:
     }
   }
 
-  std::uint64_t rejected_members() const noexcept override { return frames_[top_].rejected; }
+  std::uint64_t rejected_members() const noexcept override { return cur_->rejected; }
 
   // Runs the checks of a completed value; false when one of them reported an error.
   CONFORM_ALWAYS_INLINE bool run_rules(rule_set const* rules, void const* target) {
@@ -881,7 +924,7 @@ private:
   // only values that passed (an optional member becomes absent, a required one default, an
   // array element or map entry is left out). Warnings keep the value.
   CONFORM_COLD void reject_completed(slot const& s) {
-    frame& parent = frames_[top_];
+    frame& parent = *cur_;
     mark_rejected(parent);
     if (parent.kind == frame_kind::array) {
       static_cast<array_desc const*>(parent.desc)->pop(parent.target);
@@ -1047,6 +1090,9 @@ private:
 
   decode_options const& options_;
   diagnostics& out_;
+  // Copies of the limits tested on every key and element, one load away.
+  std::size_t max_object_size_;
+  std::size_t max_array_size_;
   std::string_view text_;
   bool from_text_ = false;
   // Map entries whose value was rejected, erased when their map closes: kept until then so
@@ -1054,6 +1100,7 @@ private:
   std::vector<std::pair<std::size_t, std::string const*>> rejected_entries_;
   frame inline_frames_[inline_frames];
   frame* frames_ = inline_frames_;
+  frame* cur_ = inline_frames_; // frames_ + top_: the innermost frame, one load away
   std::size_t frame_capacity_ = inline_frames;
   std::unique_ptr<frame[]> heap_frames_;
   std::vector<std::string> keys_;                      // unknown key per depth (lazy)

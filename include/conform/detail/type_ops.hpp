@@ -304,20 +304,16 @@ struct ops_for<std::vector<U, A>> {
     return &v.emplace_back();
   }
   static void pop(void* p) { static_cast<vec*>(p)->pop_back(); }
-  static constexpr array_desc desc{ops_of<U>(), &emplace, &pop};
+  static void reserve(void* p, std::size_t n) { static_cast<vec*>(p)->reserve(n); }
+  static constexpr array_desc desc{ops_of<U>(), &emplace, &pop, &reserve};
   static bool assign(decoder& d, void*, scalar const& s) {
     d.type_mismatch(value.expected, s);
     return false;
   }
-  static bool begin_array(decoder& d, void* p) {
-    if (std::size_t hint = d.array_size_hint()) {
-      static_cast<vec*>(p)->reserve(hint);
-    }
-    d.push_array(p, &desc);
-    return true;
-  }
-  static constexpr type_ops value{"an array",        &assign, &no_object, &begin_array,
-                                  &reset_value<vec>, nullptr, nullptr};
+  // The decoder pushes the array itself (type_ops::array).
+  static constexpr type_ops value{"an array",        &assign, &no_object, &no_array,
+                                  &reset_value<vec>, nullptr, nullptr,    direct_store::none,
+                                  nullptr,           &desc};
 };
 
 // ---- map ---------------------------------------------------------------------------------
@@ -480,12 +476,10 @@ struct ops_for<T, std::enable_if_t<is_described_struct_v<T>>> {
     d.type_mismatch(value.expected, s);
     return false;
   }
-  static bool begin_object(decoder& d, void* p) {
-    d.push_struct(p, &struct_ops<T>::desc);
-    return true;
-  }
-  static constexpr type_ops value{"an object",     &assign, &begin_object, &no_array,
-                                  &reset_value<T>, nullptr, nullptr};
+  // The decoder pushes the struct itself (type_ops::structure).
+  static constexpr type_ops value{"an object",         &assign, &no_object, &no_array,
+                                  &reset_value<T>,     nullptr, nullptr,    direct_store::none,
+                                  &struct_ops<T>::desc};
 };
 
 /// The root slot of a decode into `value`.
