@@ -44,6 +44,27 @@ inline bool no_array(decoder&, void*) {
   return false;
 }
 
+// The assign of every type that is no scalar, shared: one function per kind of value instead
+// of one per type (there are a hundred optionals and structs in a large model).
+inline bool unused_assign(decoder&, void*, scalar const&) {
+  return false;
+}
+inline constexpr std::string_view object_expected = "an object";
+inline constexpr std::string_view array_expected = "an array";
+inline constexpr std::string_view map_expected = "an object (map)";
+inline bool object_assign(decoder& d, void*, scalar const& s) {
+  d.type_mismatch(object_expected, s);
+  return false;
+}
+inline bool array_assign(decoder& d, void*, scalar const& s) {
+  d.type_mismatch(array_expected, s);
+  return false;
+}
+inline bool map_assign(decoder& d, void*, scalar const& s) {
+  d.type_mismatch(map_expected, s);
+  return false;
+}
+
 // Destroys and value-initialises in place: unlike `*p = T{}`, this needs no move
 // assignment, which for large structs is a lot of generated code per type.
 template <class T>
@@ -283,10 +304,14 @@ struct ops_for<std::optional<U>> {
   using opt = std::optional<U>;
   static void* engage(void* p) { return &static_cast<opt*>(p)->emplace(); }
   CONFORM_COLD static void disengage(void* p) { static_cast<opt*>(p)->reset(); }
-  // Unused: the decoder unwraps optionals itself (decoder::assign, begin_container).
-  static bool assign(decoder&, void*, scalar const&) { return false; }
-  static constexpr type_ops value{
-      ops_for<U>::value.expected, &assign, &no_object, &no_array, &disengage, ops_of<U>(), &engage};
+  // assign is unused: the decoder unwraps optionals itself (decoder::assign, begin_container).
+  static constexpr type_ops value{ops_for<U>::value.expected,
+                                  &unused_assign,
+                                  &no_object,
+                                  &no_array,
+                                  &disengage,
+                                  ops_of<U>(),
+                                  &engage};
 };
 
 // ---- vector ------------------------------------------------------------------------------
@@ -303,10 +328,6 @@ struct ops_for<std::vector<U, A>> {
   }
   static void pop(void* p) { static_cast<vec*>(p)->pop_back(); }
   static constexpr array_desc desc{ops_of<U>(), &emplace, &pop};
-  static bool assign(decoder& d, void*, scalar const& s) {
-    d.type_mismatch(value.expected, s);
-    return false;
-  }
   static bool begin_array(decoder& d, void* p) {
     if (std::size_t hint = d.array_size_hint()) {
       static_cast<vec*>(p)->reserve(hint);
@@ -314,8 +335,8 @@ struct ops_for<std::vector<U, A>> {
     d.push_array(p, &desc);
     return true;
   }
-  static constexpr type_ops value{"an array",        &assign, &no_object, &begin_array,
-                                  &reset_value<vec>, nullptr, nullptr};
+  static constexpr type_ops value{array_expected,    &array_assign, &no_object, &begin_array,
+                                  &reset_value<vec>, nullptr,       nullptr};
 };
 
 // ---- map ---------------------------------------------------------------------------------
@@ -336,16 +357,12 @@ struct ops_for<std::map<std::string, U, C, A>> {
     }
   }
   static constexpr map_desc desc{ops_of<U>(), &emplace, &erase};
-  static bool assign(decoder& d, void*, scalar const& s) {
-    d.type_mismatch(value.expected, s);
-    return false;
-  }
   static bool begin_object(decoder& d, void* p) {
     d.push_map(p, &desc);
     return true;
   }
-  static constexpr type_ops value{"an object (map)", &assign, &begin_object, &no_array,
-                                  &reset_value<map>, nullptr, nullptr};
+  static constexpr type_ops value{map_expected,      &map_assign, &begin_object, &no_array,
+                                  &reset_value<map>, nullptr,     nullptr};
 };
 
 // ---- described structs -------------------------------------------------------------------
@@ -474,16 +491,12 @@ struct struct_ops {
 
 template <class T>
 struct ops_for<T, std::enable_if_t<is_described_struct_v<T>>> {
-  static bool assign(decoder& d, void*, scalar const& s) {
-    d.type_mismatch(value.expected, s);
-    return false;
-  }
   static bool begin_object(decoder& d, void* p) {
     d.push_struct(p, &struct_ops<T>::desc);
     return true;
   }
-  static constexpr type_ops value{"an object",     &assign, &begin_object, &no_array,
-                                  &reset_value<T>, nullptr, nullptr};
+  static constexpr type_ops value{object_expected, &object_assign, &begin_object, &no_array,
+                                  &reset_value<T>, nullptr,        nullptr};
 };
 
 /// The root slot of a decode into `value`.
