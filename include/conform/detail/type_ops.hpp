@@ -302,7 +302,16 @@ struct ops_for<std::optional<U>> {
   static_assert(!is_optional<U>::value,
                 "conform: std::optional<std::optional<T>> is not supported");
   using opt = std::optional<U>;
-  static void* engage(void* p) { return &static_cast<opt*>(p)->emplace(); }
+  static void* engage(void* p) {
+    auto& o = *static_cast<opt*>(p);
+    if (CONFORM_UNLIKELY(o.has_value())) {
+      // As emplace() would, but through the cold reset_value<U> that exists anyway: emplace()
+      // inlines U's destructor into every engage.
+      reset_value<U>(&*o);
+      return &*o;
+    }
+    return &o.emplace(); // known to be empty here: its destructor call is dropped
+  }
   CONFORM_COLD static void disengage(void* p) { static_cast<opt*>(p)->reset(); }
   // assign is unused: the decoder unwraps optionals itself (decoder::assign, begin_container).
   static constexpr type_ops value{ops_for<U>::value.expected,
