@@ -87,9 +87,11 @@ struct unwrap_optional<std::optional<T>> {
   using type = T;
 };
 
-/// The JSON name of member pointer M of T (its C++ name).
+/// The JSON name of member pointer M of T (its C++ name). constexpr, so that callers can have
+/// it evaluated at compile time: called at run time, each member's lambda instance would be
+/// one more function to compile, per member pointer asked for.
 template <class T, auto M>
-std::string_view member_name() noexcept {
+constexpr std::string_view member_name() noexcept {
   std::string_view name;
   boost::mp11::mp_for_each<public_members<T>>([&](auto d) {
     if constexpr (std::is_same_v<std::remove_cv_t<decltype(d.pointer)>, decltype(M)>) {

@@ -145,14 +145,16 @@ constexpr rule_set const* member_rule_set() noexcept {
 template <class T, class Rule>
 struct rule_report {
   report_sink& sink;
+  // Names are looked up at compile time (see member_name).
+  template <auto M>
+  static constexpr std::string_view name_of = member_name<T, M>();
   template <auto M>
   std::string_view name() const noexcept {
-    return member_name<T, M>();
+    return name_of<M>;
   }
   template <auto M>
   void fail(std::string expected, std::string found) {
-    sink.member_failed(member_name<T, M>(), Rule::code, Rule::level, std::move(expected),
-                       std::move(found));
+    sink.member_failed(name_of<M>, Rule::code, Rule::level, std::move(expected), std::move(found));
   }
   void fail_object(std::string expected, std::string found) {
     sink.member_failed({}, Rule::code, Rule::level, std::move(expected), std::move(found));

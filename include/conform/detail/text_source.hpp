@@ -647,7 +647,7 @@ private:
 
   // ---- containers ---------------------------------------------------------------------------
 
-  bool push(unsigned char kind) {
+  CONFORM_ALWAYS_INLINE bool push(unsigned char kind) {
     // The decoder refuses a container past its max_depth first (with its own diagnostic);
     // this is only the backstop that keeps the stack bounded.
     if (CONFORM_UNLIKELY(depth_ >= max_stack)) {

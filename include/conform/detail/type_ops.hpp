@@ -44,6 +44,27 @@ inline bool no_array(decoder&, void*) {
   return false;
 }
 
+// The assign of every type that is no scalar, shared: one function per kind of value instead
+// of one per type (there are a hundred optionals and structs in a large model).
+inline bool unused_assign(decoder&, void*, scalar const&) {
+  return false;
+}
+inline constexpr std::string_view object_expected = "an object";
+inline constexpr std::string_view array_expected = "an array";
+inline constexpr std::string_view map_expected = "an object (map)";
+inline bool object_assign(decoder& d, void*, scalar const& s) {
+  d.type_mismatch(object_expected, s);
+  return false;
+}
+inline bool array_assign(decoder& d, void*, scalar const& s) {
+  d.type_mismatch(array_expected, s);
+  return false;
+}
+inline bool map_assign(decoder& d, void*, scalar const& s) {
+  d.type_mismatch(map_expected, s);
+  return false;
+}
+
 // Destroys and value-initialises in place: unlike `*p = T{}`, this needs no move
 // assignment, which for large structs is a lot of generated code per type.
 template <class T>
@@ -276,12 +297,20 @@ struct ops_for<std::optional<U>> {
   static_assert(!is_optional<U>::value,
                 "conform: std::optional<std::optional<T>> is not supported");
   using opt = std::optional<U>;
-  static void* engage(void* p) { return &static_cast<opt*>(p)->emplace(); }
+  static void* engage(void* p) {
+    auto& o = *static_cast<opt*>(p);
+    if (CONFORM_UNLIKELY(o.has_value())) {
+      // As emplace() would, but through the cold reset_value<U> that exists anyway: emplace()
+      // inlines U's destructor into every engage.
+      reset_value<U>(&*o);
+      return &*o;
+    }
+    return &o.emplace(); // known to be empty here: its destructor call is dropped
+  }
   CONFORM_COLD static void disengage(void* p) { static_cast<opt*>(p)->reset(); }
-  // Unused: the decoder unwraps optionals itself (decoder::assign, begin_container).
-  static bool assign(decoder&, void*, scalar const&) { return false; }
+  // assign is unused: the decoder unwraps optionals itself (decoder::assign, begin_container).
   static constexpr type_ops value{ops_for<U>::value.expected,
-                                  &assign,
+                                  &unused_assign,
                                   &no_object,
                                   &no_array,
                                   &disengage,
@@ -306,13 +335,9 @@ struct ops_for<std::vector<U, A>> {
   static void pop(void* p) { static_cast<vec*>(p)->pop_back(); }
   static void reserve(void* p, std::size_t n) { static_cast<vec*>(p)->reserve(n); }
   static constexpr array_desc desc{ops_of<U>(), &emplace, &pop, &reserve};
-  static bool assign(decoder& d, void*, scalar const& s) {
-    d.type_mismatch(value.expected, s);
-    return false;
-  }
   // The decoder pushes the array itself (type_ops::array).
-  static constexpr type_ops value{"an array",        &assign, &no_object, &no_array,
-                                  &reset_value<vec>, nullptr, nullptr,    direct_store::none,
+  static constexpr type_ops value{array_expected,    &array_assign, &no_object, &no_array,
+                                  &reset_value<vec>, nullptr,       nullptr,    direct_store::none,
                                   nullptr,           &desc};
 };
 
@@ -334,16 +359,12 @@ struct ops_for<std::map<std::string, U, C, A>> {
     }
   }
   static constexpr map_desc desc{ops_of<U>(), &emplace, &erase};
-  static bool assign(decoder& d, void*, scalar const& s) {
-    d.type_mismatch(value.expected, s);
-    return false;
-  }
   static bool begin_object(decoder& d, void* p) {
     d.push_map(p, &desc);
     return true;
   }
-  static constexpr type_ops value{"an object (map)", &assign, &begin_object, &no_array,
-                                  &reset_value<map>, nullptr, nullptr};
+  static constexpr type_ops value{map_expected,      &map_assign, &begin_object, &no_array,
+                                  &reset_value<map>, nullptr,     nullptr};
 };
 
 // ---- described structs -------------------------------------------------------------------
@@ -472,14 +493,10 @@ struct struct_ops {
 
 template <class T>
 struct ops_for<T, std::enable_if_t<is_described_struct_v<T>>> {
-  static bool assign(decoder& d, void*, scalar const& s) {
-    d.type_mismatch(value.expected, s);
-    return false;
-  }
   // The decoder pushes the struct itself (type_ops::structure).
-  static constexpr type_ops value{"an object",         &assign, &no_object, &no_array,
-                                  &reset_value<T>,     nullptr, nullptr,    direct_store::none,
-                                  &struct_ops<T>::desc};
+  static constexpr type_ops value{object_expected, &object_assign,     &no_object,
+                                  &no_array,       &reset_value<T>,    nullptr,
+                                  nullptr,         direct_store::none, &struct_ops<T>::desc};
 };
 
 /// The root slot of a decode into `value`.
