@@ -234,16 +234,16 @@ public:
 
   // ---- events -------------------------------------------------------------------------
 
-  bool object_begin(position offset) { return container_begin(offset, true); }
+  CONFORM_ALWAYS_INLINE bool object_begin(position offset) { return container_begin(offset, true); }
   /// `size_hint`: the number of elements, when the source knows it (a DOM array), so that
   /// the vector is allocated once; 0 when unknown.
-  bool array_begin(position offset, std::size_t size_hint = 0) {
+  CONFORM_ALWAYS_INLINE bool array_begin(position offset, std::size_t size_hint = 0) {
     size_hint_ = size_hint;
     return container_begin(offset, false);
   }
 
-  bool object_end(position offset) { return container_end(offset); }
-  bool array_end(position offset) { return container_end(offset); }
+  CONFORM_ALWAYS_INLINE bool object_end(position offset) { return container_end(offset); }
+  CONFORM_ALWAYS_INLINE bool array_end(position offset) { return container_end(offset); }
 
   CONFORM_ALWAYS_INLINE bool key(std::string_view k, position offset) {
     frame& f = *cur_;
@@ -311,7 +311,7 @@ public:
       return object_too_large(no_position);
     }
     structure_key(f, k, no_position);
-    value_offset_ = no_position;
+    // value_offset_ stays no_position: a DOM has no offsets.
     if (CONFORM_UNLIKELY(stopped_)) {
       return false;
     }
