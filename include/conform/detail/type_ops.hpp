@@ -335,10 +335,11 @@ struct ops_for<std::vector<U, A>> {
   static void pop(void* p) { static_cast<vec*>(p)->pop_back(); }
   static void reserve(void* p, std::size_t n) { static_cast<vec*>(p)->reserve(n); }
   static constexpr array_desc desc{ops_of<U>(), &emplace, &pop, &reserve};
+  static array_desc const* descriptor() noexcept { return &desc; }
   // The decoder pushes the array itself (type_ops::array).
   static constexpr type_ops value{array_expected,    &array_assign, &no_object, &no_array,
                                   &reset_value<vec>, nullptr,       nullptr,    direct_store::none,
-                                  nullptr,           &desc};
+                                  nullptr,           &descriptor};
 };
 
 // ---- map ---------------------------------------------------------------------------------
@@ -493,10 +494,11 @@ struct struct_ops {
 
 template <class T>
 struct ops_for<T, std::enable_if_t<is_described_struct_v<T>>> {
+  static struct_desc const* descriptor() noexcept { return &struct_ops<T>::desc; }
   // The decoder pushes the struct itself (type_ops::structure).
   static constexpr type_ops value{object_expected, &object_assign,     &no_object,
                                   &no_array,       &reset_value<T>,    nullptr,
-                                  nullptr,         direct_store::none, &struct_ops<T>::desc};
+                                  nullptr,         direct_store::none, &descriptor};
 };
 
 /// The root slot of a decode into `value`.
