@@ -12,6 +12,7 @@
 
 #include <boost/describe.hpp>
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 
 #include <charconv>
 #include <cmath>
@@ -1029,6 +1030,42 @@ TEST_SUITE("decode") {
     auto t = conform::decode<loose>(R"({"vec": [1, 2, 3]})");
     REQUIRE(t.ok());
     CHECK(t.value.vec->capacity() == 4);
+  }
+
+  TEST_CASE("decode: member order does not change the result") {
+    // Declaration order, reverse order and an interleaving: the lookup tries the members
+    // after and before the previous one first, then hashes; all must find the same members.
+    boost::json::object forward = parse_dom(full_document).as_object();
+    std::vector<boost::json::key_value_pair const*> members;
+    for (auto const& kv : forward) {
+      members.push_back(&kv);
+    }
+    auto reorder = [&](std::vector<std::size_t> const& order) {
+      boost::json::object o;
+      for (std::size_t i : order) {
+        o.emplace(members[i]->key(), members[i]->value());
+      }
+      return boost::json::serialize(o);
+    };
+    std::vector<std::size_t> ascending(members.size());
+    for (std::size_t i = 0; i < ascending.size(); ++i) {
+      ascending[i] = i;
+    }
+    std::vector<std::size_t> descending(ascending.rbegin(), ascending.rend());
+    std::vector<std::size_t> interleaved; // 0, n-1, 1, n-2, ...
+    for (std::size_t lo = 0, hi = members.size(); lo < hi;) {
+      interleaved.push_back(lo++);
+      if (lo < hi) {
+        interleaved.push_back(--hi);
+      }
+    }
+    auto expected = conform::decode<all_types>(reorder(ascending));
+    REQUIRE(expected.diagnostics.size() == 1); // the unknown open-enum value
+    for (auto const* order : {&descending, &interleaved}) {
+      auto r = conform::decode<all_types>(reorder(*order));
+      CHECK_MESSAGE(r.diagnostics.size() == 1, conform::to_string(r.diagnostics));
+      CHECK(conform::encode(r.value) == conform::encode(expected.value));
+    }
   }
 
   TEST_CASE("decode: values in arrays are located by index and offset") {

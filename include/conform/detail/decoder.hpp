@@ -122,11 +122,16 @@ struct struct_desc {
 };
 
 /// The index of the member spelled `key`, or -1. Documents usually list members in
-/// declaration order, so the member after the previous one (`hint`) is tried before hashing.
+/// declaration order, some in the reverse order: the members after and before the previous
+/// one (`previous`, -1 for none) are tried before hashing.
 CONFORM_ALWAYS_INLINE std::int32_t find_member(struct_desc const* sd, std::string_view key,
-                                               std::uint32_t hint) noexcept {
-  if (hint < sd->count && same_key(key, sd->names[hint])) {
-    return static_cast<std::int32_t>(hint);
+                                               std::int32_t previous) noexcept {
+  auto next = static_cast<std::uint32_t>(previous + 1);
+  if (next < sd->count && same_key(key, sd->names[next])) {
+    return static_cast<std::int32_t>(next);
+  }
+  if (previous >= 1 && same_key(key, sd->names[previous - 1])) {
+    return previous - 1;
   }
   std::int8_t i = sd->slots[key_hash(key, sd->seed, sd->full_hash) & sd->mask];
   if (i >= 0 && same_key(key, sd->names[static_cast<std::size_t>(i)])) {
@@ -691,7 +696,7 @@ private:
 
   CONFORM_ALWAYS_INLINE void structure_key(frame& f, std::string_view k, position offset) {
     auto const* sd = static_cast<struct_desc const*>(f.desc);
-    std::int32_t index = find_member(sd, k, static_cast<std::uint32_t>(f.member + 1));
+    std::int32_t index = find_member(sd, k, f.member);
     if (CONFORM_UNLIKELY(index < 0)) {
       return unknown_key(f, k, offset);
     }
