@@ -13,7 +13,10 @@ loop="$build/benchmarks/conform_profile_loop"
 readers=(conform.text boost.dom boost.sax_null conform.dom boost.dom_describe)
 fixtures=("example:$root/tests/fixtures/valid/api_example.json:40"
           "full:$root/tests/fixtures/valid/full.json:20"
-          "large:$build/benchmarks/large.json:1")
+          "large:$build/benchmarks/large.json:1"
+          "errors:$here/fixtures/errors.json:4"
+          "reversed:$here/fixtures/reversed.json:20"
+          "unknown:$here/fixtures/unknown.json:10")
 
 count() { # reader iterations file -> Ir
   valgrind --tool=callgrind --callgrind-out-file=/dev/null "$loop" --reader "$1" "$2" "$3" 2>&1 |

@@ -745,9 +745,13 @@ private:
       return count_only(level);
     }
     auto const* sd = static_cast<struct_desc const*>(f.desc);
-    std::string expected = "one of the members of ";
+    std::string expected;
+    expected.reserve(22 + sd->type_name.size());
+    expected += "one of the members of ";
     expected += sd->type_name;
-    std::string found = "member ";
+    std::string found;
+    found.reserve(10 + std::min<std::size_t>(k.size(), 64));
+    found += "member ";
     append_quoted(found, k);
     emit(error::unknown_member, level, pointer_upto(top_), std::move(expected), std::move(found),
          offset);

@@ -66,8 +66,18 @@ inline void append_code_point_name(std::string& out, char32_t cp) {
     (with an ellipsis and the full length) so that hostile input cannot flood a report. */
 inline void append_quoted(std::string& out, std::string_view s, std::size_t max_chars = 64) {
   out.push_back('"');
-  std::size_t chars = 0;
+  // Printable ASCII without quotes or backslashes, the usual case, goes in one append.
+  std::size_t const limit = s.size() < max_chars ? s.size() : max_chars;
   std::size_t i = 0;
+  while (i < limit) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') {
+      break;
+    }
+    ++i;
+  }
+  out.append(s.data(), i);
+  std::size_t chars = i; // one code point per ASCII byte
   while (i < s.size()) {
     if (chars == max_chars) {
       out += "\"... (";
