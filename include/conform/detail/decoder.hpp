@@ -843,10 +843,9 @@ private:
     return false;
   }
 
-  // A string into std::string or std::optional<std::string> (engaged only by a repeated key
-  // whose last value wins).
-  // One direct call per string with everything inlined into it (flatten): inlined into the
-  // parser instead, the string constructors were left out of line by the compiler.
+  // A string into std::string or std::optional<std::string>. One direct call per string,
+  // with everything inlined into it (flatten): inlined into the parser instead, the string
+  // constructors were left out of line by the compiler.
   CONFORM_NOINLINE CONFORM_FLATTEN static void store_string(direct_store how, void* target,
                                                             std::string_view text) {
     if (how == direct_store::optional_string) {
@@ -858,7 +857,7 @@ private:
             std::optional<std::string>(std::in_place, text.data(), text.size());
         return;
       }
-      target = &**o;
+      target = &**o; // engaged: a repeated key whose last value wins
     }
     replace_string(*static_cast<std::string*>(target), text);
   }
@@ -870,7 +869,6 @@ private:
       ops = ops->inner;
       target = s.ops->engage(target);
     }
-    bool accepted;
     if (object && ops->structure != nullptr) {
       push_struct(target, ops->structure());
       return true;
@@ -883,7 +881,7 @@ private:
       push_array(target, ad);
       return true;
     }
-    accepted = object ? ops->begin_object(*this, target) : ops->begin_array(*this, target);
+    bool accepted = object ? ops->begin_object(*this, target) : ops->begin_array(*this, target);
     if (!accepted && s.ops->inner != nullptr) {
       s.ops->reset(s.target); // disengage what was engaged for the value
     }

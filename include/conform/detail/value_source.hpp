@@ -1,5 +1,6 @@
 // conform internals: the DOM front end. Walks a boost::json::value and feeds the decoder
-// core the same events the text front end does, without offsets. The walk is recursive, and
+// core the same events the text front end does, without offsets (a member with a scalar
+// value as one event, member_scalar, since the DOM holds both at once). The walk is recursive, and
 // bounded because the decoder refuses a container past max_depth (skipped subtrees included),
 // which ends the walk: a caller-built DOM can be arbitrarily deep.
 #ifndef CONFORM_DETAIL_VALUE_SOURCE_HPP
@@ -47,7 +48,7 @@ CONFORM_ALWAYS_INLINE bool to_scalar(boost::json::value const& v, std::size_t ma
     s.k = scalar::kind::boolean;
     s.b = v.get_bool();
     break;
-  default:
+  default: // null (containers are walked by the callers)
     s.k = scalar::kind::null;
     break;
   }
