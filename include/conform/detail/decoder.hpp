@@ -144,7 +144,7 @@ struct array_desc {
   type_ops const* element;
   void* (*emplace)(void* container);
   void (*pop)(void* container);
-  /// Makes room for `n` elements (a DOM array's size, see decoder::array_size_hint).
+  /// Makes room for `n` elements (a DOM array's size, see decoder::begin_container).
   void (*reserve)(void* container, std::size_t n);
 };
 
@@ -241,12 +241,13 @@ public:
 
   // ---- events -------------------------------------------------------------------------
 
-  CONFORM_ALWAYS_INLINE bool object_begin(position offset) { return container_begin(offset, true); }
+  CONFORM_ALWAYS_INLINE bool object_begin(position offset) {
+    return container_begin(offset, true, 0);
+  }
   /// `size_hint`: the number of elements, when the source knows it (a DOM array), so that
   /// the vector is allocated once; 0 when unknown.
   CONFORM_ALWAYS_INLINE bool array_begin(position offset, std::size_t size_hint = 0) {
-    size_hint_ = size_hint;
-    return container_begin(offset, false);
+    return container_begin(offset, false, size_hint);
   }
 
   CONFORM_ALWAYS_INLINE bool object_end(position offset) { return container_end(offset); }
@@ -347,11 +348,6 @@ public:
     frame& f = push(frame_kind::array, target, desc);
     f.element_rules = pending_.rules != nullptr ? pending_.rules->each : nullptr;
   }
-  /// The element count announced by array_begin (0: unknown), at most max_array_size and
-  /// 4096: a hint never makes the decoder allocate more than a few pages ahead.
-  std::size_t array_size_hint() const noexcept {
-    return std::min({size_hint_, options_.max_array_size, std::size_t(4096)});
-  }
   void push_map(void* target, map_desc const* desc) {
     frame& f = push(frame_kind::map, target, desc);
     f.element_rules = pending_.rules != nullptr ? pending_.rules->each : nullptr;
@@ -449,7 +445,7 @@ public:
       if (from_text_ && f.start != no_position) {
         // The blamed member's value: found again in the object's text (cold path only); the
         // last occurrence when a repeated key's last value is the one kept.
-        at = find_member_value(text_, resolve_position(text_, f.start), member,
+        at = find_member_value(text_, resolve_position(f.start), member,
                                options_.duplicate_keys == duplicate_key_policy::warning_last_wins);
       }
     }
@@ -569,7 +565,7 @@ private:
     push(frame_kind::skip, nullptr, nullptr);
   }
 
-  CONFORM_ALWAYS_INLINE bool container_begin(position offset, bool object) {
+  CONFORM_ALWAYS_INLINE bool container_begin(position offset, bool object, std::size_t size_hint) {
     frame& f = *cur_;
     value_offset_ = offset;
     if (CONFORM_UNLIKELY(f.kind == frame_kind::skip)) {
@@ -603,7 +599,7 @@ private:
     }
     pending_ = s;
     pending_start_ = offset;
-    if (CONFORM_LIKELY(begin_container(s, object))) {
+    if (CONFORM_LIKELY(begin_container(s, object, size_hint))) {
       return !stopped_;
     }
     return container_rejected(s, ad, object, offset);
@@ -862,7 +858,10 @@ private:
     replace_string(*static_cast<std::string*>(target), text);
   }
 
-  CONFORM_ALWAYS_INLINE bool begin_container(slot const& s, bool object) {
+  // `size_hint`: the element count announced by array_begin (0: unknown). It is capped by
+  // max_array_size and 4096: a hint never makes the decoder allocate more than a few pages
+  // ahead.
+  CONFORM_ALWAYS_INLINE bool begin_container(slot const& s, bool object, std::size_t size_hint) {
     type_ops const* ops = s.ops;
     void* target = s.target;
     if (ops->inner != nullptr) {
@@ -875,7 +874,7 @@ private:
     }
     if (!object && ops->array != nullptr) {
       array_desc const* ad = ops->array();
-      if (std::size_t hint = array_size_hint()) {
+      if (std::size_t hint = std::min({size_hint, max_array_size_, std::size_t(4096)})) {
         ad->reserve(target, hint);
       }
       push_array(target, ad);
@@ -975,7 +974,7 @@ private:
     d.expected = std::move(expected);
     d.found = std::move(found);
     d.member = std::move(member);
-    d.offset = from_text_ ? resolve_position(text_, offset) : no_offset;
+    d.offset = from_text_ ? resolve_position(offset) : no_offset;
     if (level == severity::error && options_.fail_fast) {
       stopped_ = true;
     }
@@ -1118,7 +1117,6 @@ private:
   std::size_t top_ = 0;
   std::size_t max_depth_ = 64;
   slot pending_;
-  std::size_t size_hint_ = 0;
   position pending_start_ = no_position;
   position value_offset_ = no_position;
   std::size_t suppressed_errors_ = 0;

@@ -69,7 +69,7 @@ inline std::size_t skip_token(std::string_view t, std::size_t i) noexcept {
 }
 
 /// The byte offset of a position (no_position becomes -1).
-inline std::size_t resolve_position(std::string_view, position p) noexcept {
+inline std::size_t resolve_position(position p) noexcept {
   return p == no_position ? static_cast<std::size_t>(-1) : static_cast<std::size_t>(p);
 }
 
