@@ -291,20 +291,7 @@ public:
     }
     default:
       f.value_pending = false;
-      if (f.child_skipped) {
-        check_skipped_scalar(s);
-        f.child_skipped = false;
-        return !stopped_;
-      }
-      if (!assign(f.child.ops, f.child.target, s)) {
-        mark_rejected(f);
-        if (f.kind == frame_kind::map) {
-          defer_erase(f);
-        }
-      } else if (!run_rules(f.child.rules, f.child.target)) {
-        reject_completed(f.child);
-      }
-      return !stopped_;
+      return child_value(f, s);
     }
   }
 
@@ -323,17 +310,7 @@ public:
     if (CONFORM_UNLIKELY(stopped_)) {
       return false;
     }
-    if (CONFORM_UNLIKELY(f.child_skipped)) {
-      check_skipped_scalar(s);
-      f.child_skipped = false;
-      return !stopped_;
-    }
-    if (!assign(f.child.ops, f.child.target, s)) {
-      mark_rejected(f);
-    } else if (!run_rules(f.child.rules, f.child.target)) {
-      reject_completed(f.child);
-    }
-    return !stopped_;
+    return child_value(f, s);
   }
 
   // ---- used by type operations --------------------------------------------------------
@@ -792,6 +769,25 @@ private:
     }
     f.child = slot{value, md->element, f.element_rules};
     f.value_pending = true;
+  }
+
+  // The scalar value of the pending member or map entry of `f`: skipped, or stored and
+  // checked; a rejected value leaves it absent (a map entry is erased when its map closes).
+  CONFORM_ALWAYS_INLINE bool child_value(frame& f, scalar const& s) {
+    if (CONFORM_UNLIKELY(f.child_skipped)) {
+      check_skipped_scalar(s);
+      f.child_skipped = false;
+      return !stopped_;
+    }
+    if (!assign(f.child.ops, f.child.target, s)) {
+      mark_rejected(f);
+      if (f.kind == frame_kind::map) {
+        defer_erase(f);
+      }
+    } else if (!run_rules(f.child.rules, f.child.target)) {
+      reject_completed(f.child);
+    }
+    return !stopped_;
   }
 
   CONFORM_COLD bool object_too_large(position offset) {
