@@ -4,6 +4,7 @@
 #include "bench.hpp"
 
 #include <conform/decode.hpp>
+#include <conform/decode_value.hpp>
 #include <conform/modelarts.hpp>
 
 #include <boost/json/parse.hpp>

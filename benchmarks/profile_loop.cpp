@@ -14,6 +14,7 @@
 #include "null_handler.hpp"
 
 #include <conform/decode.hpp>
+#include <conform/decode_value.hpp>
 #include <conform/modelarts.hpp>
 
 #include <boost/json/basic_parser_impl.hpp>

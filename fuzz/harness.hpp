@@ -6,6 +6,7 @@
 #define CONFORM_FUZZ_HARNESS_HPP
 
 #include <conform/decode.hpp>
+#include <conform/decode_value.hpp>
 #include <conform/decode_options.hpp>
 #include <conform/detail/locate.hpp>
 #include <conform/diagnostic.hpp>

@@ -7,6 +7,7 @@
 #include <conform/constraints.hpp>
 #include <conform/cross_member.hpp>
 #include <conform/decode.hpp>
+#include <conform/decode_value.hpp>
 #include <conform/decode_options.hpp>
 #include <conform/diagnostic.hpp>
 #include <conform/encode.hpp>

@@ -3,8 +3,14 @@
 // syntax errors with their positions, byte offsets and line:column through escapes and
 // non-ASCII text, what the caller keeps from an invalid document, and the API's forms
 // (decode_or_throw, decode_into, the noexcept promise). Policies and limits are in
-// tests/decode_options.cpp.
+// tests/decode_options.cpp; what only the DOM entry points do, in tests/decode_value.cpp.
 #include <conform/decode.hpp>
+// The text entry points stay clear of Boost.JSON's DOM, whose headers would add a tenth to a
+// text-only user's compile time (benchmarks/README.md, compile cost).
+#ifdef BOOST_JSON_VALUE_HPP
+#error "<conform/decode.hpp> must not include <boost/json/value.hpp>"
+#endif
+#include <conform/decode_value.hpp>
 
 #include "support/test.hpp"
 
@@ -445,35 +451,6 @@ TEST_SUITE("decode") {
     REQUIRE(long_token.diagnostics.size() == 1);
     CHECK(long_token.diagnostics[0].code == error::integer_overflow);
     CHECK(long_token.diagnostics[0].found == std::string(40, '9') + "... (400 digits)");
-  }
-
-  TEST_CASE("decode: integers from a DOM follow Boost.JSON's number kinds") {
-    struct row {
-      std::string json;
-      error code;
-      std::string found;
-    };
-    row const rows[] = {
-        {R"({"i32": 2147483648})", error::integer_overflow, "2147483648"},
-        {R"({"u64": -1})", error::integer_overflow, "-1"},
-        {R"({"i64": 9223372036854775808})", error::integer_overflow, "9223372036854775808"},
-        // Boost.JSON turns this into the double 1.8446744073709552e19: still an overflow.
-        {R"({"u64": 18446744073709551616})", error::integer_overflow, "18446744073709551616"},
-        {R"({"i32": 1.5})", error::not_integer, "1.5"},
-        {R"({"i32": 2.0})", error::not_integer, "2"},
-        {R"({"i32": 1e400})", error::not_integer, "infinity"},
-    };
-    for (auto const& r : rows) {
-      CAPTURE(r.json);
-      auto res = conform::decode<widths>(parse_dom(r.json));
-      CHECK_MESSAGE(res.diagnostics.size() == 1, conform::to_string(res.diagnostics));
-      if (res.diagnostics.size() != 1) {
-        continue;
-      }
-      CHECK(res.diagnostics[0].code == r.code);
-      CHECK(res.diagnostics[0].found == r.found);
-      CHECK(res.diagnostics[0].offset == conform::diagnostic::no_offset);
-    }
   }
 
   TEST_CASE("decode: double members take integers, reject non-finite values, keep underflow") {
@@ -1000,36 +977,6 @@ TEST_SUITE("decode") {
     auto r2 = conform::decode<loose>(json2);
     REQUIRE(r2.diagnostics.size() == 1);
     CHECK(r2.diagnostics[0].offset == json2.rfind("\"bad\""));
-  }
-
-  TEST_CASE("decode: a DOM array's size allocates its vector once, within the limits") {
-    boost::json::array a;
-    for (int i = 0; i < 37; ++i) {
-      a.push_back(i);
-    }
-    boost::json::value v{{"vec", a}};
-    auto r = conform::decode<loose>(v);
-    REQUIRE(r.ok());
-    REQUIRE(r.value.vec.has_value());
-    CHECK(r.value.vec->size() == 37);
-    CHECK(r.value.vec->capacity() == 37);
-    // The hint is capped by max_array_size (which then rejects the array) ...
-    conform::decode_options o;
-    o.max_array_size = 10;
-    auto capped = conform::decode<loose>(v, o);
-    REQUIRE(capped.diagnostics.size() == 1);
-    CHECK(capped.diagnostics[0].code == error::limit_exceeded);
-    REQUIRE(capped.value.vec.has_value());
-    CHECK(capped.value.vec->capacity() <= 10);
-    // ... and by 4096 elements: a hint never reserves more than a few pages ahead.
-    boost::json::array big(5000, boost::json::value(1));
-    auto r_big = conform::decode<loose>(boost::json::value{{"vec", big}});
-    REQUIRE(r_big.ok());
-    CHECK(r_big.value.vec->size() == 5000);
-    // From text the size is unknown: short arrays still get one small allocation.
-    auto t = conform::decode<loose>(R"({"vec": [1, 2, 3]})");
-    REQUIRE(t.ok());
-    CHECK(t.value.vec->capacity() == 4);
   }
 
   TEST_CASE("decode: member order does not change the result") {

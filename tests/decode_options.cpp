@@ -7,6 +7,7 @@
 #include "support/test.hpp"
 
 #include <conform/decode.hpp>
+#include <conform/decode_value.hpp>
 #include <conform/encode.hpp>
 
 #include <boost/describe.hpp>

@@ -1,7 +1,9 @@
-// conform: the decoding entry points. Text (or a boost::json::value) in; the typed struct and
-// the complete list of diagnostics out. The primary form never throws; decode_or_throw is the
-// convenience wrapper. The text form reads straight from the text (no DOM; see
-// detail/text_source.hpp), so it also reports line:column, duplicate keys and exact numbers.
+// conform: the decoding entry points. Text in; the typed struct and the complete list of
+// diagnostics out. The primary form never throws; decode_or_throw is the convenience wrapper.
+// The text form reads straight from the text (no DOM; see detail/text_source.hpp), so it also
+// reports line:column, duplicate keys and exact numbers. Decoding a boost::json::value is in
+// <conform/decode_value.hpp>: this header does not include Boost.JSON's DOM, whose parsing is
+// about a tenth of a text-only translation unit's compile time (benchmarks/README.md).
 #ifndef CONFORM_DECODE_HPP
 #define CONFORM_DECODE_HPP
 
@@ -11,10 +13,7 @@
 #include <conform/detail/locate.hpp>
 #include <conform/detail/text_source.hpp>
 #include <conform/detail/type_ops.hpp>
-#include <conform/detail/value_source.hpp>
 #include <conform/diagnostic.hpp>
-
-#include <boost/json/value.hpp>
 
 #include <new>
 #include <type_traits>
@@ -107,11 +106,6 @@ inline void decode_text_into(slot root, void (*release)(void*), std::string_view
   }
 }
 
-inline void decode_value_into(slot root, void (*release)(void*), boost::json::value const& v,
-                              diagnostics& out, decode_options const& options) noexcept {
-  run_decoder(root, release, out, options, [&](decoder& d) { decode_value(d, v); });
-}
-
 } // namespace detail
 
 /** Decodes JSON text into a T and validates it.
@@ -135,7 +129,8 @@ decode_result<T> decode(std::string_view text, decode_options const& options = {
   return r;
 }
 
-/// Overload for C strings (a boost::json::value could otherwise be built from one).
+/// Overload for C strings (with <conform/decode_value.hpp>, a boost::json::value could
+/// otherwise be built from one).
 template <class T>
 decode_result<T> decode(char const* text, decode_options const& options = {}) noexcept {
   return decode<T>(std::string_view(text), options);
@@ -145,24 +140,6 @@ decode_result<T> decode(char const* text, decode_options const& options = {}) no
 template <class T>
 decode_result<T> decode(std::string const& text, decode_options const& options = {}) noexcept {
   return decode<T>(std::string_view(text), options);
-}
-
-/** Decodes a boost::json::value into a T and validates it.
-
-    Produces the same diagnostics as the text form for the same document, except what a DOM
-    cannot know: offsets (line and column are 0), and duplicate keys (Boost.JSON already kept
-    only the last one). Numbers are taken as Boost.JSON converted them.
-
-    @par Exception safety
-    Does not throw.
-*/
-template <class T>
-decode_result<T> decode(boost::json::value const& value,
-                        decode_options const& options = {}) noexcept {
-  decode_result<T> r;
-  detail::decode_value_into(detail::root_slot(r.value), &detail::release_value<T>, value,
-                            r.diagnostics, options);
-  return r;
 }
 
 /** Decodes text into `out`, which is first reset to T{}; returns the diagnostics. Lets a
@@ -211,16 +188,6 @@ T decode_or_throw(char const* text, decode_options const& options = {}) {
 template <class T>
 T decode_or_throw(std::string const& text, decode_options const& options = {}) {
   return decode_or_throw<T>(std::string_view(text), options);
-}
-
-/// Overload for a boost::json::value.
-template <class T>
-T decode_or_throw(boost::json::value const& value, decode_options const& options = {}) {
-  auto r = decode<T>(value, options);
-  if (!r.ok()) {
-    throw decode_error(std::move(r.diagnostics));
-  }
-  return std::move(r.value);
 }
 
 } // namespace conform

@@ -6,12 +6,13 @@
 
 #include <conform/config.hpp>
 
-#include <boost/json/value.hpp>
+#include <boost/json/fwd.hpp>
 
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace conform {
@@ -97,14 +98,19 @@ inline std::optional<std::vector<std::string>> split_pointer(std::string_view po
     Array indices must be decimal without leading zeros (RFC 6901 §4); `-` designates no
     element and so never resolves.
     @return the value, or nullptr when the pointer is malformed or designates nothing.
+
+    A template only so that this header needs no more than Boost.JSON's forward declarations
+    (every decoder includes it, and the DOM headers cost a text-only translation unit a tenth
+    of its compile time); `Value` can only be boost::json::value, whose definition the
+    caller, holding one, has included.
 */
-inline boost::json::value const* resolve_pointer(boost::json::value const& root,
-                                                 std::string_view pointer) {
+template <class Value, std::enable_if_t<std::is_same_v<Value, boost::json::value>, int> = 0>
+Value const* resolve_pointer(Value const& root, std::string_view pointer) {
   auto tokens = split_pointer(pointer);
   if (!tokens) {
     return nullptr;
   }
-  boost::json::value const* at = &root;
+  Value const* at = &root;
   for (auto const& token : *tokens) {
     if (auto const* obj = at->if_object()) {
       auto it = obj->find(token);

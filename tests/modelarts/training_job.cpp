@@ -8,6 +8,7 @@
 #include "support/test.hpp"
 
 #include <conform/decode.hpp>
+#include <conform/decode_value.hpp>
 #include <conform/decode_options.hpp>
 #include <conform/encode.hpp>
 

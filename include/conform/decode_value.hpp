@@ -1,0 +1,59 @@
+// conform: decoding a boost::json::value (a DOM someone else parsed) into a typed struct, with
+// the same diagnostics as the text form except what a DOM cannot know. Kept apart from
+// <conform/decode.hpp> so that text-only users do not parse Boost.JSON's DOM headers.
+#ifndef CONFORM_DECODE_VALUE_HPP
+#define CONFORM_DECODE_VALUE_HPP
+
+#include <conform/config.hpp>
+#include <conform/decode.hpp>
+#include <conform/decode_options.hpp>
+#include <conform/detail/decoder.hpp>
+#include <conform/detail/value_source.hpp>
+#include <conform/diagnostic.hpp>
+
+#include <boost/json/value.hpp>
+
+#include <utility>
+
+namespace conform {
+
+namespace detail {
+
+inline void decode_value_into(slot root, void (*release)(void*), boost::json::value const& v,
+                              diagnostics& out, decode_options const& options) noexcept {
+  run_decoder(root, release, out, options, [&](decoder& d) { decode_value(d, v); });
+}
+
+} // namespace detail
+
+/** Decodes a boost::json::value into a T and validates it.
+
+    Produces the same diagnostics as the text form for the same document, except what a DOM
+    cannot know: offsets (line and column are 0), and duplicate keys (Boost.JSON already kept
+    only the last one). Numbers are taken as Boost.JSON converted them.
+
+    @par Exception safety
+    Does not throw.
+*/
+template <class T>
+decode_result<T> decode(boost::json::value const& value,
+                        decode_options const& options = {}) noexcept {
+  decode_result<T> r;
+  detail::decode_value_into(detail::root_slot(r.value), &detail::release_value<T>, value,
+                            r.diagnostics, options);
+  return r;
+}
+
+/// Overload for a boost::json::value.
+template <class T>
+T decode_or_throw(boost::json::value const& value, decode_options const& options = {}) {
+  auto r = decode<T>(value, options);
+  if (!r.ok()) {
+    throw decode_error(std::move(r.diagnostics));
+  }
+  return std::move(r.value);
+}
+
+} // namespace conform
+
+#endif // CONFORM_DECODE_VALUE_HPP
