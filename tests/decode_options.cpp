@@ -285,6 +285,20 @@ TEST_SUITE("decode_options") {
       }
       CHECK(res.value.n == 5);
     }
+    // Unknown keys are remembered end to end in one buffer: neither a prefix of a key nor two
+    // keys run together is a repeat, an empty key is one, and each object starts afresh.
+    auto spliced = conform::decode<doc>(R"({"a": 1, "b": 2, "ab": 3, "aba": 4, "": 5, "": 6,
+                                            "nested": {"x": 1, "y": 2, "a": 0}, "a": 7})");
+    CHECK_MESSAGE(
+        (conform_test::codes(spliced.diagnostics) ==
+         std::vector<error>{error::unknown_member, error::unknown_member, error::unknown_member,
+                            error::unknown_member, error::unknown_member, error::duplicate_key,
+                            error::unknown_member, error::duplicate_key}),
+        conform::to_string(spliced.diagnostics));
+    REQUIRE(spliced.diagnostics.size() == 8);
+    CHECK(spliced.diagnostics[5].pointer == "/");
+    CHECK(spliced.diagnostics[6].pointer == "/nested/a");
+    CHECK(spliced.diagnostics[7].pointer == "/a");
   }
 
   TEST_CASE("decode_options: a duplicate key is reported even when the first value was rejected") {

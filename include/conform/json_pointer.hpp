@@ -17,41 +17,70 @@
 
 namespace conform {
 
+namespace detail {
+
+/// The length of `/` and the escaped reference token `key`.
+inline std::size_t pointer_key_size(std::string_view key) noexcept {
+  std::size_t n = 1 + key.size();
+  for (char c : key) {
+    n += static_cast<std::size_t>(c == '~' || c == '/');
+  }
+  return n;
+}
+
+/// Writes `/` and the escaped reference token `key` at `out`; returns the end.
+inline char* write_pointer_key(char* out, std::string_view key) noexcept {
+  *out++ = '/';
+  for (char c : key) {
+    if (CONFORM_UNLIKELY(c == '~' || c == '/')) {
+      *out++ = '~';
+      c = c == '~' ? '0' : '1';
+    }
+    *out++ = c;
+  }
+  return out;
+}
+
+/// The length of `/` and the decimal array index `index`.
+inline std::size_t pointer_index_size(std::size_t index) noexcept {
+  std::size_t n = 2;
+  while (index >= 10) {
+    index /= 10;
+    ++n;
+  }
+  return n;
+}
+
+/// Writes `/` and the decimal array index `index` at `out`; returns the end.
+inline char* write_pointer_index(char* out, std::size_t index) noexcept {
+  char* end = out + pointer_index_size(index);
+  char* at = end;
+  do {
+    *--at = static_cast<char>('0' + index % 10);
+    index /= 10;
+  } while (index != 0);
+  *out = '/';
+  return end;
+}
+
+} // namespace detail
+
 /** Appends `/` and the escaped reference token `key` to `pointer`.
 
     @par Exception safety
     Strong; throws std::bad_alloc only.
 */
 inline void append_pointer_key(std::string& pointer, std::string_view key) {
-  pointer.push_back('/');
-  std::size_t plain = 0; // keys rarely hold '~' or '/': one append up to the first of them
-  while (plain < key.size() && key[plain] != '~' && key[plain] != '/') {
-    ++plain;
-  }
-  pointer.append(key.data(), plain);
-  for (char c : key.substr(plain)) {
-    if (c == '~') {
-      pointer += "~0";
-    } else if (c == '/') {
-      pointer += "~1";
-    } else {
-      pointer.push_back(c);
-    }
-  }
+  std::size_t at = pointer.size();
+  pointer.resize(at + detail::pointer_key_size(key));
+  detail::write_pointer_key(pointer.data() + at, key);
 }
 
 /// Appends `/` and the decimal array index `index` to `pointer`.
 inline void append_pointer_index(std::string& pointer, std::size_t index) {
-  char digits[24];
-  std::size_t n = 0;
-  do {
-    digits[n++] = static_cast<char>('0' + index % 10);
-    index /= 10;
-  } while (index != 0);
-  pointer.push_back('/');
-  while (n != 0) {
-    pointer.push_back(digits[--n]);
-  }
+  std::size_t at = pointer.size();
+  pointer.resize(at + detail::pointer_index_size(index));
+  detail::write_pointer_index(pointer.data() + at, index);
 }
 
 /** Splits a JSON Pointer into its unescaped reference tokens.

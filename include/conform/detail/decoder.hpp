@@ -21,6 +21,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <new>
 #include <optional>
@@ -163,6 +164,36 @@ struct slot {
 };
 
 enum class frame_kind : unsigned char { root, structure, map, array, skip };
+
+/// The unknown keys met in one open struct, to spot repeats among them: their bytes in one
+/// buffer, so that remembering a key costs no allocation of its own.
+class seen_keys {
+public:
+  void clear() noexcept {
+    bytes_.clear();
+    ends_.clear();
+  }
+  std::size_t size() const noexcept { return ends_.size(); }
+  bool contains(std::string_view key) const noexcept {
+    std::string_view all(bytes_);
+    std::size_t begin = 0;
+    for (std::size_t end : ends_) {
+      if (all.substr(begin, end - begin) == key) {
+        return true;
+      }
+      begin = end;
+    }
+    return false;
+  }
+  void add(std::string_view key) {
+    bytes_.append(key.data(), key.size());
+    ends_.push_back(bytes_.size());
+  }
+
+private:
+  std::string bytes_;
+  std::vector<std::size_t> ends_;
+};
 
 // Frames are plain data, filled in by push(): the decoder keeps a few of them inline and
 // does not pay to initialise what a shallow document never uses.
@@ -415,7 +446,7 @@ public:
     }
     // Called while the object's frame is still on top.
     frame const& f = *cur_;
-    std::string pointer = pointer_upto(top_ - 1);
+    std::string pointer = pointer_upto(top_ - 1, 1 + member.size());
     position at = f.start;
     if (!member.empty()) {
       append_pointer_key(pointer, member);
@@ -456,7 +487,7 @@ public:
     } else if (site == limit_site::next_value) {
       frame const& f = *cur_;
       if (f.kind == frame_kind::array) {
-        pointer = pointer_upto(top_ - 1);
+        pointer = pointer_upto(top_ - 1, 21);
         append_pointer_index(pointer, f.count);
       } else {
         pointer = pointer_upto(top_);
@@ -656,7 +687,7 @@ private:
           count_only(severity::error);
           continue;
         }
-        std::string pointer = pointer_upto(top_ - 1);
+        std::string pointer = pointer_upto(top_ - 1, 1 + sd->members[i].name.size());
         append_pointer_key(pointer, sd->members[i].name);
         std::string expected = "member \"";
         expected += sd->members[i].name;
@@ -701,13 +732,13 @@ private:
     if (unknown_seen_.size() <= top_) {
       unknown_seen_.resize(top_ + 1);
     }
-    auto& seen = unknown_seen_[top_];
-    if (std::find(seen.begin(), seen.end(), k) != seen.end()) {
+    seen_keys& seen = unknown_seen_[top_];
+    if (seen.contains(k)) {
       duplicate(offset, k);
       return;
     }
     if (seen.size() < 1024) { // bounded: beyond this, repeats of unknown keys go unnoticed
-      seen.emplace_back(k);
+      seen.add(k);
     }
     auto policy = options_.unknown_members;
     if (policy == unknown_member_policy::ignore) {
@@ -979,36 +1010,89 @@ private:
   /// The pointer of the value being decoded (a child of the top frame).
   std::string value_pointer() const { return pointer_upto(top_); }
 
-  /// The pointer contributed by frames 1..last (each names its current child).
-  std::string pointer_upto(std::size_t last) const {
+  /// The pointer contributed by frames 1..last (each names its current child), with room
+  /// for `spare` more bytes (a segment the caller appends).
+  ///
+  /// Measured first, then written: one allocation of the exact size and no per-character
+  /// appends, since every diagnostic carries a pointer (a third of an unknown member's cost
+  /// went into growing it segment by segment).
+  std::string pointer_upto(std::size_t last, std::size_t spare = 0) const {
+    std::size_t const end = std::min(last, top_);
+    std::size_t size = 0;
+    std::size_t i = 1;
+    for (; i <= end; ++i) {
+      std::string_view key;
+      std::size_t index = 0;
+      segment s = segment_of(i, key, index);
+      if (s == segment::stop) {
+        break;
+      }
+      size += s == segment::name    ? 1 + key.size()
+              : s == segment::key   ? pointer_key_size(key)
+              : s == segment::index ? pointer_index_size(index)
+                                    : 0;
+    }
     std::string p;
-    p.reserve(64); // one allocation for the usual few segments
-    for (std::size_t i = 1; i <= last && i <= top_; ++i) {
-      frame const& f = frames_[i];
-      switch (f.kind) {
-      case frame_kind::structure:
-        if (f.member >= 0) {
-          append_pointer_key(
-              p, static_cast<struct_desc const*>(f.desc)->members[std::size_t(f.member)].name);
-        } else if (f.member == -2) {
-          append_pointer_key(p, keys_[i]);
-        }
+    p.reserve(size + spare);
+    p.resize(size);
+    char* out = p.data();
+    for (std::size_t j = 1; j < i; ++j) {
+      std::string_view key;
+      std::size_t index = 0;
+      switch (segment_of(j, key, index)) {
+      case segment::name:
+        *out++ = '/';
+        std::memcpy(out, key.data(), key.size());
+        out += key.size();
         break;
-      case frame_kind::map:
-        if (f.map_key != nullptr) {
-          append_pointer_key(p, *f.map_key);
-        }
+      case segment::key:
+        out = write_pointer_key(out, key);
         break;
-      case frame_kind::array:
-        if (f.count != 0) {
-          append_pointer_index(p, f.count - 1);
-        }
+      case segment::index:
+        out = write_pointer_index(out, index);
         break;
       default:
-        return p;
+        break;
       }
     }
     return p;
+  }
+
+  // A member's name is a C++ identifier (Boost.Describe's), so it never holds the '~' or '/'
+  // that a pointer escapes: only keys from the document (unknown members, map keys) are
+  // scanned for them.
+  enum class segment : unsigned char { none, name, key, index, stop };
+
+  /// What frame `i` adds to a pointer: its current member's name or entry's key, its current
+  /// element's index, nothing yet, or (a scalar frame) the end of the pointer.
+  segment segment_of(std::size_t i, std::string_view& key, std::size_t& index) const {
+    frame const& f = frames_[i];
+    switch (f.kind) {
+    case frame_kind::structure:
+      if (f.member >= 0) {
+        key = static_cast<struct_desc const*>(f.desc)->members[std::size_t(f.member)].name;
+        return segment::name;
+      }
+      if (f.member == -2) {
+        key = keys_[i];
+        return segment::key;
+      }
+      return segment::none;
+    case frame_kind::map:
+      if (f.map_key != nullptr) {
+        key = *f.map_key;
+        return segment::key;
+      }
+      return segment::none;
+    case frame_kind::array:
+      if (f.count != 0) {
+        index = f.count - 1;
+        return segment::index;
+      }
+      return segment::none;
+    default:
+      return segment::stop;
+    }
   }
 
   /// "type::member" of the innermost struct member at or below frame `last`.
@@ -1108,8 +1192,8 @@ private:
   frame* cur_ = inline_frames_; // frames_ + top_: the innermost frame, one load away
   std::size_t frame_capacity_ = inline_frames;
   std::unique_ptr<frame[]> heap_frames_;
-  std::vector<std::string> keys_;                      // unknown key per depth (lazy)
-  std::vector<std::vector<std::string>> unknown_seen_; // unknown keys per open struct (lazy)
+  std::vector<std::string> keys_;       // unknown key per depth (lazy)
+  std::vector<seen_keys> unknown_seen_; // unknown keys per open struct (lazy)
   std::size_t top_ = 0;
   std::size_t max_depth_ = 64;
   slot pending_;
