@@ -3,6 +3,7 @@
 #ifndef CONFORM_HPP
 #define CONFORM_HPP
 
+#include <conform/boost_error_code.hpp>
 #include <conform/config.hpp>
 #include <conform/constraints.hpp>
 #include <conform/cross_member.hpp>

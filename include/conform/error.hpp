@@ -1,13 +1,11 @@
-// conform: the stable diagnostic codes, their severities and their registration as
-// error categories (std and boost::system). Nothing here knows about JSON text or types.
+// conform: the stable diagnostic codes, their severities and their registration as a
+// std::error_category (the boost::system one is in <conform/boost_error_code.hpp>, since
+// Boost.System's headers would add a few percent to the compile time of every decoder).
+// Nothing here knows about JSON text or types.
 #ifndef CONFORM_ERROR_HPP
 #define CONFORM_ERROR_HPP
 
 #include <conform/config.hpp>
-
-#include <boost/system/error_category.hpp>
-#include <boost/system/error_code.hpp>
-#include <boost/system/error_condition.hpp>
 
 #include <string>
 #include <string_view>
@@ -190,8 +188,7 @@ inline constexpr error all_errors[] = {
 
 namespace detail {
 
-// One category object serves both error-code worlds: std:: for standard users and
-// boost::system for Boost users; the messages are the same text.
+// The messages are describe()'s text, as they are for the boost::system category.
 class std_error_category final : public std::error_category {
 public:
   const char* name() const noexcept override { return "conform"; }
@@ -216,26 +213,6 @@ public:
       return "a resource limit was reached";
     }
     return "unknown condition";
-  }
-};
-
-class boost_error_category final : public boost::system::error_category {
-public:
-  const char* name() const noexcept override { return "conform"; }
-  std::string message(int ev) const override {
-    return std::string(describe(static_cast<error>(ev)));
-  }
-  char const* message(int ev, char* buffer, std::size_t len) const noexcept override {
-    auto text = describe(static_cast<error>(ev));
-    if (len == 0) {
-      return buffer;
-    }
-    std::size_t n = text.size() < len - 1 ? text.size() : len - 1;
-    for (std::size_t i = 0; i < n; ++i) {
-      buffer[i] = text[i];
-    }
-    buffer[n] = '\0';
-    return buffer;
   }
 };
 
@@ -265,12 +242,6 @@ inline std::error_category const& condition_category() noexcept {
   return detail::std_condition_instance();
 }
 
-/// The boost::system::error_category of conform's codes.
-inline boost::system::error_category const& boost_error_category() noexcept {
-  static detail::boost_error_category const instance;
-  return instance;
-}
-
 /// Makes `std::error_code ec = conform::error::out_of_range;` work.
 inline std::error_code make_error_code(error e) noexcept {
   return std::error_code(static_cast<int>(e), error_category());
@@ -279,11 +250,6 @@ inline std::error_code make_error_code(error e) noexcept {
 /// Makes `ec == conform::condition::constraint` work.
 inline std::error_condition make_error_condition(condition c) noexcept {
   return std::error_condition(static_cast<int>(c), condition_category());
-}
-
-/// The same code as a boost::system::error_code.
-inline boost::system::error_code make_boost_error_code(error e) noexcept {
-  return boost::system::error_code(static_cast<int>(e), boost_error_category());
 }
 
 } // namespace conform
