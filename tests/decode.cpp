@@ -5,8 +5,8 @@
 // (decode_or_throw, decode_into, the noexcept promise). Policies and limits are in
 // tests/decode_options.cpp; what only the DOM entry points do, in tests/decode_value.cpp.
 #include <conform/decode.hpp>
-// The text entry points stay clear of Boost.JSON's DOM, whose headers would add a tenth to a
-// text-only user's compile time (benchmarks/README.md, compile cost).
+// The text entry points stay clear of Boost.JSON's DOM, whose headers would add several percent
+// to a text-only user's compile time (benchmarks/README.md, compile cost).
 #ifdef BOOST_JSON_VALUE_HPP
 #error "<conform/decode.hpp> must not include <boost/json/value.hpp>"
 #endif

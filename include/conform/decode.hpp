@@ -2,8 +2,9 @@
 // diagnostics out. The primary form never throws; decode_or_throw is the convenience wrapper.
 // The text form reads straight from the text (no DOM; see detail/text_source.hpp), so it also
 // reports line:column, duplicate keys and exact numbers. Decoding a boost::json::value is in
-// <conform/decode_value.hpp>: this header does not include Boost.JSON's DOM, whose parsing is
-// about a tenth of a text-only translation unit's compile time (benchmarks/README.md).
+// <conform/decode_value.hpp>: this header does not include Boost.JSON's DOM, whose headers
+// cost a text-only translation unit several percent of its compile time
+// (benchmarks/README.md).
 #ifndef CONFORM_DECODE_HPP
 #define CONFORM_DECODE_HPP
 

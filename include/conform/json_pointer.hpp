@@ -129,9 +129,9 @@ inline std::optional<std::vector<std::string>> split_pointer(std::string_view po
     @return the value, or nullptr when the pointer is malformed or designates nothing.
 
     A template only so that this header needs no more than Boost.JSON's forward declarations
-    (every decoder includes it, and the DOM headers cost a text-only translation unit a tenth
-    of its compile time); `Value` can only be boost::json::value, whose definition the
-    caller, holding one, has included.
+    (every decoder includes it, and the DOM headers cost a text-only translation unit several
+    percent of its compile time); `Value` can only be boost::json::value, whose definition
+    the caller, holding one, has included.
 */
 template <class Value, std::enable_if_t<std::is_same_v<Value, boost::json::value>, int> = 0>
 Value const* resolve_pointer(Value const& root, std::string_view pointer) {

@@ -487,7 +487,7 @@ public:
     } else if (site == limit_site::next_value) {
       frame const& f = *cur_;
       if (f.kind == frame_kind::array) {
-        pointer = pointer_upto(top_ - 1, 21);
+        pointer = pointer_upto(top_ - 1, 21); // room for '/' and 20 digits
         append_pointer_index(pointer, f.count);
       } else {
         pointer = pointer_upto(top_);
@@ -1014,8 +1014,8 @@ private:
   /// for `spare` more bytes (a segment the caller appends).
   ///
   /// Measured first, then written: one allocation of the exact size and no per-character
-  /// appends, since every diagnostic carries a pointer (a third of an unknown member's cost
-  /// went into growing it segment by segment).
+  /// appends. Every diagnostic carries a pointer, and building it was a third of what an
+  /// unknown member cost when it grew segment by segment.
   std::string pointer_upto(std::size_t last, std::size_t spare = 0) const {
     std::size_t const end = std::min(last, top_);
     std::size_t size = 0;
