@@ -55,9 +55,11 @@ CONFORM_ALWAYS_INLINE bool to_scalar(boost::json::value const& v, std::size_t ma
   return true;
 }
 
-CONFORM_COLD inline bool string_too_long(decoder& d) {
+// A key (site: the object) or a string value (site: the next value) longer than
+// max_string_bytes: the limit ends decoding.
+CONFORM_COLD inline bool string_too_long(decoder& d, limit_site site) {
   return d.limit_reached(string_limit_expected(d.options()), string_limit_found(d.options()),
-                         no_position, limit_site::next_value);
+                         no_position, site);
 }
 
 // Scalars are fed inline in the loops over members and elements (most values are scalars);
@@ -70,8 +72,7 @@ inline bool walk_object(decoder& d, boost::json::object const& o) {
   for (auto const& kv : o) {
     std::string_view key(kv.key().data(), kv.key().size());
     if (CONFORM_UNLIKELY(key.size() > max_string)) {
-      return d.limit_reached(string_limit_expected(d.options()), string_limit_found(d.options()),
-                             no_position, limit_site::container);
+      return string_too_long(d, limit_site::container);
     }
     boost::json::value const& v = kv.value();
     if (v.is_structured()) {
@@ -82,7 +83,7 @@ inline bool walk_object(decoder& d, boost::json::object const& o) {
     }
     scalar s;
     if (CONFORM_UNLIKELY(!to_scalar(v, max_string, s))) {
-      return d.key(key, no_position) && string_too_long(d);
+      return d.key(key, no_position) && string_too_long(d, limit_site::next_value);
     }
     if (!d.member_scalar(key, s)) {
       return false;
@@ -105,7 +106,7 @@ inline bool walk_array(decoder& d, boost::json::array const& a) {
     }
     scalar s;
     if (CONFORM_UNLIKELY(!to_scalar(e, max_string, s))) {
-      return string_too_long(d);
+      return string_too_long(d, limit_site::next_value);
     }
     if (!d.value(s, no_position)) {
       return false;
@@ -126,7 +127,7 @@ inline void decode_value(decoder& d, boost::json::value const& v) {
   }
   scalar s;
   if (!to_scalar(v, d.options().max_string_bytes, s)) {
-    string_too_long(d);
+    string_too_long(d, limit_site::next_value);
     return;
   }
   d.value(s, no_position);
