@@ -5,7 +5,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 fmt=${CLANG_FORMAT:-clang-format}
 mapfile -t files < <(find include tests tools fuzz benchmarks examples \
-  \( -name '*.hpp' -o -name '*.cpp' \) -not -path 'tests/fixtures/*' -not -path '*/corpus/*' \
+  \( -name '*.hpp' -o -name '*.ipp' -o -name '*.cpp' \) -not -path 'tests/fixtures/*' -not -path '*/corpus/*' \
   2>/dev/null | sort)
 bad=0
 for f in "${files[@]}"; do

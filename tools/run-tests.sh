@@ -2,7 +2,9 @@
 # The whole test suite, as CI runs it (.ci/run calls exactly this):
 #  - build/: g++, C++17, warnings as errors: every target (library tests, the command-line
 #    tool and its tests, benchmark smoke runs, fuzz corpus replay, compile-fail checks);
-#  - three variants (g++ C++20, clang C++17, clang C++20), also -Werror: the unit tests;
+#  - three variants (g++ C++20, clang C++17, clang C++20), also -Werror: the unit tests; the
+#    g++ C++20 one against the separately compiled core (CONFORM_SEPARATE_COMPILATION), so
+#    that both ways of building conform are tested;
 #  - build-fuzz/ (clang): a libFuzzer smoke run of every harness (fuzz/run.sh 20).
 # Boost.JSON's compiled part is Debian's shared library in every build, so it is never
 # recompiled; each variant compiles only the unit-test translation units.
@@ -47,7 +49,8 @@ run_build() { # dir compiler suites-args setup-args...
 
 run_build build g++ "" -Dcpp_std=c++17
 variant=(-Dcli=disabled -Dbenchmarks=disabled -Dfuzz=disabled)
-run_build build-gcc-cpp20 g++ "--suite unit" -Dcpp_std=c++20 "${variant[@]}"
+run_build build-gcc-cpp20 g++ "--suite unit" -Dcpp_std=c++20 -Dseparate_compilation=true \
+  "${variant[@]}"
 run_build build-clang-cpp17 clang++ "--suite unit" -Dcpp_std=c++17 "${variant[@]}"
 run_build build-clang-cpp20 clang++ "--suite unit" -Dcpp_std=c++20 "${variant[@]}"
 # libFuzzer smoke run: the four fuzzers built with clang (sanitized), about 20 s each.

@@ -34,4 +34,17 @@
 #define CONFORM_SSE2 1
 #endif
 
+// Header-only by default. For a program with several files that decode, conform can also be
+// compiled separately, the way Asio and Boost.JSON can: define CONFORM_SEPARATE_COMPILATION
+// for the whole program and include <conform/src.hpp> in exactly one of its source files. The
+// type-independent core (the text parser, the decoder's event loop, line:column resolution,
+// the DOM walk: the functions declared CONFORM_DECL) is then compiled once, in that file,
+// instead of in every file that decodes; the others compile only their own types' tables.
+// benchmarks/README.md measures what that saves per file.
+#ifdef CONFORM_SEPARATE_COMPILATION
+#define CONFORM_DECL
+#else
+#define CONFORM_DECL inline
+#endif
+
 #endif // CONFORM_CONFIG_HPP

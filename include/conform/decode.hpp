@@ -11,8 +11,6 @@
 #include <conform/config.hpp>
 #include <conform/decode_options.hpp>
 #include <conform/detail/decoder.hpp>
-#include <conform/detail/locate.hpp>
-#include <conform/detail/text_source.hpp>
 #include <conform/detail/type_ops.hpp>
 #include <conform/diagnostic.hpp>
 
@@ -98,14 +96,11 @@ void run_decoder(slot root, void (*release)(void*), diagnostics& out, decode_opt
   }
 }
 
-inline void decode_text_into(slot root, void (*release)(void*), std::string_view text,
-                             diagnostics& out, decode_options const& options) noexcept {
-  run_decoder(root, release, out, options, [&](decoder& d) { decode_text(d, text); });
-  try {
-    resolve_lines(out.items(), text);
-  } catch (...) {
-  }
-}
+/// The text path's type-independent core: parses `text` into the value behind `root`,
+/// collecting diagnostics in `out`, then resolves their lines and columns. Defined in
+/// impl/decode.ipp (compiled once under CONFORM_SEPARATE_COMPILATION).
+CONFORM_DECL void decode_text_into(slot root, void (*release)(void*), std::string_view text,
+                                   diagnostics& out, decode_options const& options) noexcept;
 
 } // namespace detail
 
@@ -192,5 +187,9 @@ T decode_or_throw(std::string const& text, decode_options const& options = {}) {
 }
 
 } // namespace conform
+
+#ifndef CONFORM_SEPARATE_COMPILATION
+#include <conform/impl/decode.ipp>
+#endif
 
 #endif // CONFORM_DECODE_HPP

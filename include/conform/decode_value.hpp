@@ -8,7 +8,6 @@
 #include <conform/decode.hpp>
 #include <conform/decode_options.hpp>
 #include <conform/detail/decoder.hpp>
-#include <conform/detail/value_source.hpp>
 #include <conform/diagnostic.hpp>
 
 #include <boost/json/value.hpp>
@@ -19,10 +18,10 @@ namespace conform {
 
 namespace detail {
 
-inline void decode_value_into(slot root, void (*release)(void*), boost::json::value const& v,
-                              diagnostics& out, decode_options const& options) noexcept {
-  run_decoder(root, release, out, options, [&](decoder& d) { decode_value(d, v); });
-}
+/// The DOM path's type-independent core: walks `v` into the value behind `root`. Defined in
+/// impl/decode_value.ipp (compiled once under CONFORM_SEPARATE_COMPILATION).
+CONFORM_DECL void decode_value_into(slot root, void (*release)(void*), boost::json::value const& v,
+                                    diagnostics& out, decode_options const& options) noexcept;
 
 } // namespace detail
 
@@ -55,5 +54,9 @@ T decode_or_throw(boost::json::value const& value, decode_options const& options
 }
 
 } // namespace conform
+
+#ifndef CONFORM_SEPARATE_COMPILATION
+#include <conform/impl/decode_value.ipp>
+#endif
 
 #endif // CONFORM_DECODE_VALUE_HPP
