@@ -139,6 +139,9 @@ struct reader {
   std::vector<std::string> extra = {};
   /// When not empty: run on exactly these instead of the standard fixtures.
   std::vector<std::string> only = {};
+  /// One document through the reader, for the paired benchmarks (bench_main.cpp); set by
+  /// the readers that issue 4's ratios compare.
+  outcome (*one)(std::string_view doc) = nullptr;
 };
 
 // Each translation unit contributes its readers (so that the heavy ones compile in parallel).

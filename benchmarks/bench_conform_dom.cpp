@@ -14,24 +14,32 @@ namespace {
 
 using conform::modelarts::training_job;
 
-void dom(benchmark::State& state, fixture const& f) {
+conform::decode_options all_diagnostics() {
   conform::decode_options o; // as conform.text: every diagnostic kept
   o.max_diagnostics = 1000;
-  run(state, f, {true, true}, [&](std::string_view d) {
-    boost::json::error_code ec;
-    boost::json::value v = boost::json::parse(d, ec);
-    if (ec) {
-      return outcome{};
-    }
-    auto r = conform::decode<training_job>(v, o);
-    return outcome{r.ok(), r.diagnostics.size()};
-  });
+  return o;
+}
+
+outcome dom_one(std::string_view d) {
+  static conform::decode_options const o = all_diagnostics();
+  boost::json::error_code ec;
+  boost::json::value v = boost::json::parse(d, ec);
+  if (ec) {
+    return outcome{};
+  }
+  auto r = conform::decode<training_job>(v, o);
+  return outcome{r.ok(), r.diagnostics.size()};
+}
+
+void dom(benchmark::State& state, fixture const& f) {
+  run(state, f, {true, true}, [](std::string_view d) { return dom_one(d); });
 }
 
 } // namespace
 
 void add_conform_dom_readers(std::vector<reader>& out) {
   out.push_back({"conform.dom", &dom, {"example_first_error"}});
+  out.back().one = &dom_one;
 }
 
 } // namespace conform_bench

@@ -13,6 +13,7 @@
 #include <memory>
 #include <sstream>
 
+#include <time.h>
 #include <unistd.h>
 
 #ifndef CONFORM_BENCH_SOURCE_DIR
@@ -158,6 +159,82 @@ bool runs_on(reader const& r, std::string const& fixture_name) {
   return has(standard_fixtures()) || has(r.extra);
 }
 
+// ---- paired benchmarks ----
+//
+// A ratio of two separately timed benchmarks moves with whatever else the shared machine did
+// during each of them (a tenth or more between runs here). A paired benchmark,
+// `paired/<a>~<b>/<fixture>`, times both readers in the same iterations instead: chunks of
+// at least 256 KB of documents through `a`, then through `b`, in the order a b b a a b ...
+// (so that a steady drift in the machine's speed cancels), each chunk timed with the
+// thread's CPU clock. Its counter `ratio` is b's time over a's, i.e. a's bytes/s over b's:
+// the same figure as the ratio table's, with the load shared out more evenly. Not evenly
+// enough to trust one figure: benchmarks/README.md compares the two methods.
+
+/// The pairs issue 4 sets targets for: conform first.
+struct pair_spec {
+  char const* a;
+  char const* b;
+};
+constexpr pair_spec paired_readers[] = {
+    {"conform.text", "boost.dom"},
+    {"conform.text", "boost.sax_null"},
+    {"conform.dom", "boost.dom_describe"},
+};
+
+double thread_cpu_seconds() noexcept {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
+}
+
+void paired(benchmark::State& state, fixture const& f, reader const& a, reader const& b) {
+  if (!f.load_error.empty()) {
+    detail::fail(state, f, f.load_error);
+    return;
+  }
+  // Both readers must accept a valid fixture (the unpaired benchmarks check the verdicts
+  // in full, invalid fixtures included).
+  if (!f.invalid) {
+    for (std::string_view d : f.docs) {
+      if (!a.one(d).ok || !b.one(d).ok) {
+        detail::fail(state, f, "a document was rejected");
+        return;
+      }
+    }
+  }
+  // Enough passes per chunk that the clock's own cost (a system call) stays below 0.1%.
+  std::size_t const passes =
+      std::max<std::size_t>(1, (256 * 1024) / std::max<std::size_t>(1, f.bytes));
+  auto chunk = [&](reader const& r) {
+    double start = thread_cpu_seconds();
+    for (std::size_t i = 0; i < passes; ++i) {
+      for (std::string_view d : f.docs) {
+        benchmark::DoNotOptimize(r.one(d));
+      }
+    }
+    return thread_cpu_seconds() - start;
+  };
+  double time_a = 0;
+  double time_b = 0;
+  bool a_first = true;
+  for (auto _ : state) {
+    if (a_first) {
+      time_a += chunk(a);
+      time_b += chunk(b);
+    } else {
+      time_b += chunk(b);
+      time_a += chunk(a);
+    }
+    a_first = !a_first;
+  }
+  state.counters["ratio"] = benchmark::Counter(time_a > 0 ? time_b / time_a : 0);
+  double bytes = double(state.iterations()) * double(passes) * double(f.bytes);
+  state.counters["a_MBps"] = benchmark::Counter(time_a > 0 ? bytes / time_a / 1e6 : 0);
+  state.counters["b_MBps"] = benchmark::Counter(time_b > 0 ? bytes / time_b / 1e6 : 0);
+  state.SetItemsProcessed(
+      static_cast<std::int64_t>(state.iterations() * passes * 2 * f.docs.size()));
+}
+
 void register_all() {
   std::vector<reader> readers;
   add_conform_text_readers(readers);
@@ -183,10 +260,32 @@ void register_all() {
       }
     }
   }
+  auto find_reader = [&](char const* name) -> reader const* {
+    for (reader const& r : readers) {
+      if (r.name == name && r.one != nullptr) {
+        return &r;
+      }
+    }
+    return nullptr;
+  };
+  for (std::string const& fx : standard_fixtures()) {
+    for (pair_spec const& p : paired_readers) {
+      reader const* a = find_reader(p.a);
+      reader const* b = find_reader(p.b);
+      if (a == nullptr || b == nullptr) {
+        continue;
+      }
+      std::string name = std::string("paired/") + p.a + "~" + p.b + "/" + fx;
+      benchmark::RegisterBenchmark(name.c_str(), [ra = *a, rb = *b, fx](benchmark::State& state) {
+        paired(state, get_fixture(fx), ra, rb);
+      })->Unit(benchmark::kMillisecond);
+    }
+  }
 }
 
 struct figures {
   double bytes_per_second = 0;
+  double paired_ratio = 0; ///< paired benchmarks: b's time over a's
   double peak_bytes = -1;
   double peak_x_doc = -1;
   bool from_median = false;
@@ -219,6 +318,7 @@ struct collector {
         return it == run.counters.end() ? fallback : double(it->second.value);
       };
       f.bytes_per_second = get("bytes_per_second", 0);
+      f.paired_ratio = get("ratio", 0);
       f.peak_bytes = get("peak_bytes", -1);
       f.peak_x_doc = get("peak_x_doc", -1);
     }
@@ -297,6 +397,33 @@ void print_ratios(collector const& c, std::ostream& os) {
   }
   if (!any) {
     os << "(no conform.text benchmark ran)\n";
+  }
+  // The same ratios, timed in pairs (see paired()).
+  bool header = false;
+  for (std::string const& fx : standard_fixtures()) {
+    auto paired_ratio = [&](char const* a, char const* b) {
+      figures const* x = find(std::string("paired/") + a + "~" + b + "/" + fx);
+      return x ? x->paired_ratio : 0.0;
+    };
+    double text_dom = paired_ratio("conform.text", "boost.dom");
+    double text_sax = paired_ratio("conform.text", "boost.sax_null");
+    double dom_describe = paired_ratio("conform.dom", "boost.dom_describe");
+    if (text_dom <= 0 && text_sax <= 0 && dom_describe <= 0) {
+      continue;
+    }
+    if (!header) {
+      os << "\nThe same ratios from paired benchmarks (both readers timed in alternating "
+            "chunks):\n";
+      std::snprintf(line, sizeof line, "%-20s %-22s %-22s %-22s\n", "fixture", "text/boost.dom",
+                    "text/sax_null", "dom/dom_describe");
+      os << line;
+      header = true;
+    }
+    auto t = dom_target.find(fx);
+    std::snprintf(line, sizeof line, "%-20s %-22s %-22s %-22s\n", fx.c_str(),
+                  format_ratio(text_dom, t == dom_target.end() ? 0 : t->second).c_str(),
+                  format_ratio(text_sax, 0.5).c_str(), format_ratio(dom_describe, 1.0).c_str());
+    os << line;
   }
   // The first error's cost: time per document relative to the valid example.
   double first = ratio("conform.text/example", "conform.text/example_first_error");

@@ -53,6 +53,10 @@ def load(path):
             "peak": b.get("peak_bytes"),
             "peak_x": b.get("peak_x_doc"),
             "allocs": b.get("allocs_per_doc"),
+            # paired/<a>~<b>/<fixture> (bench_main.cpp): b's time over a's, and each one's MB/s
+            "paired": b.get("ratio"),
+            "a_mbps": b.get("a_MBps"),
+            "b_mbps": b.get("b_MBps"),
         }
     return doc.get("context", {}), figures
 
@@ -101,6 +105,28 @@ def tables(ctx, figs):
             fmt_ratio(ratio(figs, "conform.dom/" + fx, "boost.dom_describe/" + fx),
                       DOM_DESCRIBE_TARGET)))
     out.append("")
+    if any(name.startswith("paired/") for name in figs):
+        out.append("The same ratios timed in pairs (`paired/<a>~<b>/<fixture>`: both readers in "
+                   "alternating chunks of the same benchmark, so that load and heap state are "
+                   "shared out evenly; MB/s of each in brackets):\n")
+        out.append("| fixture | conform.text / boost.dom | conform.text / boost.sax_null "
+                   "| conform.dom / boost.dom_describe |")
+        out.append("|---|---|---|---|")
+        pairs = [("conform.text", "boost.dom", TEXT_DOM_TARGET),
+                 ("conform.text", "boost.sax_null", TEXT_SAX_TARGET),
+                 ("conform.dom", "boost.dom_describe", DOM_DESCRIBE_TARGET)]
+        for fx in FIXTURES:
+            cells = []
+            for a, b, target in pairs:
+                f = figs.get("paired/%s~%s/%s" % (a, b, fx))
+                if not f or not f["paired"]:
+                    cells.append("-")
+                    continue
+                t = target.get(fx) if isinstance(target, dict) else target
+                cells.append("%s (%.0f / %.0f)" % (fmt_ratio(f["paired"], t), f["a_mbps"] or 0,
+                                                    f["b_mbps"] or 0))
+            out.append("| %s | %s |" % (fx, " | ".join(cells)))
+        out.append("")
     out.append("Peak live heap per document (worst document of the fixture; x = multiple of "
                "its size) and allocations per document:\n")
     mem_readers = [r for r in ("conform.text", "conform.dom", "boost.dom", "boost.dom_describe")
