@@ -8,9 +8,9 @@
 #   tools/conform_src.cpp         that core, compiled once per program (<conform/src.hpp>)
 # Budget for compile_cost_tu.cpp with g++ -O2: <= 10 CPU s and <= 600 MiB on the issue's
 # machine, where the describe unit took 6.5 s; the table also gives each unit's time as a
-# multiple of that unit's,
-# and that multiple times 6.5 s, since machines differ (this one is often slower). Prints a
-# Markdown table; with --readme also replaces the compile-cost section of benchmarks/README.md.
+# multiple of that unit's, and that multiple times 6.5 s, since machines differ (this one is
+# often slower). Prints a Markdown table; with --readme also replaces the compile-cost
+# section of benchmarks/README.md.
 # Compiles one file at a time (on two shared cores, parallel builds would distort the times),
 # each RUNS times (default 3), keeping the least CPU time: other load only ever adds to it.
 # Usage: bash benchmarks/compile_cost.sh [--readme]   (from anywhere)
