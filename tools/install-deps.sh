@@ -10,6 +10,7 @@ packages=(
   doctest-dev                           # unit tests (2.4.9)
   libcli11-dev libfmt-dev               # the conform command-line tool
   libbenchmark-dev rapidjson-dev libsimdjson-dev  # benchmarks and their outside baselines
+  valgrind                              # instruction counts (benchmarks/*instructions.sh)
   clang-format                          # style check
 )
 

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Compile cost in instructions (issue 4): what g++ -O2 executes to compile the same units as
+# compile_cost.sh, counted by valgrind (cachegrind without its cache model), over every
+# process the driver starts (cc1plus, as).
+#
+# Why next to the CPU times: on a shared machine the least of three CPU times still moves by
+# several percent from one run to the next, which hides a regression (or a gain) of that
+# size; the instructions a compiler executes for a given file and flags do not move. They are
+# no substitute for the times (the budget is in CPU seconds, and the units differ in memory
+# traffic), so the table gives both readings side by side: instructions as a multiple of the
+# describe unit's, and that multiple times the 6.5 s the describe unit took on the issue's
+# machine.
+#
+# Slow: the compiler runs many times slower under valgrind (about 4 minutes on two
+# cores for the four units). The count does not depend on load, so the units run in parallel,
+# JOBS at a time (default: the number of cores).
+# Usage: bash benchmarks/compile_instructions.sh [--readme]   (from anywhere)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+command -v valgrind >/dev/null || {
+  echo "compile_instructions.sh: valgrind is needed (apt-get install valgrind)" >&2
+  exit 1
+}
+
+flags=(-std=c++17 -O2 -Wall -Wextra -Wpedantic -I"$root/include" -I"$here" -c)
+units=("compile_cost_describe_tu.cpp|$here/compile_cost_describe_tu.cpp|"
+  "compile_cost_tu.cpp|$here/compile_cost_tu.cpp|"
+  "compile_cost_tu.cpp, separate compilation|$here/compile_cost_tu.cpp|-DCONFORM_SEPARATE_COMPILATION"
+  "tools/conform_src.cpp (once per program)|$root/tools/conform_src.cpp|-DCONFORM_SEPARATE_COMPILATION")
+jobs=${JOBS:-$(nproc)}
+
+count() { # index source extra: writes the summed instruction count to $work/<index>.count
+  local log="$work/$1.log"
+  # shellcheck disable=SC2086
+  valgrind --tool=cachegrind --cache-sim=no --trace-children=yes \
+    --cachegrind-out-file=/dev/null --log-file="$log.%p" \
+    g++ "${flags[@]}" $3 "$2" -o "$work/$1.o" >/dev/null 2>&1 || {
+    echo "compile_instructions.sh: compiling $2 failed" >&2
+    return 1
+  }
+  cat "$log".* | sed -nE 's/.*I +refs: +([0-9,]+).*/\1/p' | tr -d , |
+    awk '{ s += $1 } END { print s }' >"$work/$1.count"
+}
+
+pids=()
+for i in "${!units[@]}"; do
+  IFS='|' read -r _ source extra <<<"${units[$i]}"
+  count "$i" "$source" "$extra" &
+  pids+=($!)
+  if [ "${#pids[@]}" -ge "$jobs" ]; then
+    wait "${pids[0]}"
+    pids=("${pids[@]:1}")
+  fi
+done
+for pid in "${pids[@]}"; do wait "$pid"; done
+
+version=$(g++ --version | head -1 | grep -oE '[0-9]+\.[0-9]+\.[0-9]+' | head -1)
+reference=$(cat "$work/0.count")
+rows=()
+for i in "${!units[@]}"; do
+  IFS='|' read -r tu source _ <<<"${units[$i]}"
+  n=$(cat "$work/$i.count")
+  multiple=$(awk -v c="$n" -v r="$reference" 'BEGIN { printf "%.2f", c / r }')
+  scaled=$(awk -v m="$multiple" 'BEGIN { printf "%.1f", m * 6.5 }')
+  verdict=""
+  if [ "${source##*/}" = compile_cost_tu.cpp ]; then
+    if awk -v c="$scaled" 'BEGIN { exit !(c <= 10) }'; then
+      verdict="within the 10 s budget, in instructions"
+    else
+      verdict="**over** the 10 s budget, in instructions"
+    fi
+  fi
+  billions=$(awk -v c="$n" 'BEGIN { printf "%.2f", c / 1e9 }')
+  rows+=("| $tu | g++ $version -O2 | $billions | $multiple | $scaled | $verdict |")
+done
+
+table=$(
+  echo "Compiler instructions, $(date -u +%Y-%m-%d) (valgrind, g++ driver, cc1plus and as; \"x describe\":" \
+    "multiple of the describe unit's count; \"scaled\": that multiple times 6.5 s):"
+  echo
+  echo "| translation unit | compiler | instructions (10^9) | x describe | scaled s | |"
+  echo "|---|---|---:|---:|---:|---|"
+  printf '%s\n' "${rows[@]}"
+)
+echo "$table"
+
+if [ "${1:-}" = "--readme" ]; then
+  TABLE="$table" python3 - "$here/README.md" <<'PY'
+import os, re, sys
+path = sys.argv[1]
+text = open(path, encoding="utf-8").read()
+begin, end = "<!-- compile-instructions:begin -->", "<!-- compile-instructions:end -->"
+if begin not in text or end not in text:
+    sys.exit("compile_instructions.sh: README.md lacks the compile-instructions markers")
+text = re.sub(re.escape(begin) + ".*?" + re.escape(end),
+              lambda _: begin + "\n" + os.environ["TABLE"] + "\n" + end, text, flags=re.S)
+open(path, "w", encoding="utf-8", newline="\n").write(text)
+PY
+fi
+exit 0
