@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it (.ci/run calls exactly this):
 #  - build/: g++, C++17, warnings as errors: every target (library tests, the command-line
-#    tool and its tests, benchmark smoke runs, fuzz corpus replay, compile-fail checks);
+#    tool and its tests, benchmark smoke runs, fuzz corpus replay, compile-fail checks) and
+#    issue 4's compile budget, counted in compiler instructions (about 4 minutes);
 #  - three variants (g++ C++20, clang C++17, clang C++20), also -Werror: the unit tests; the
 #    g++ C++20 one against the separately compiled core (CONFORM_SEPARATE_COMPILATION), so
 #    that both ways of building conform are tested;
@@ -47,7 +48,7 @@ run_build() { # dir compiler suites-args setup-args...
   meson test -C "$dir" --no-rebuild --print-errorlogs $suites || status=1
 }
 
-run_build build g++ "" -Dcpp_std=c++17
+run_build build g++ "" -Dcpp_std=c++17 -Dcompile_budget=enabled
 variant=(-Dcli=disabled -Dbenchmarks=disabled -Dfuzz=disabled)
 run_build build-gcc-cpp20 g++ "--suite unit" -Dcpp_std=c++20 -Dseparate_compilation=true \
   "${variant[@]}"
