@@ -15,11 +15,10 @@ noisy machine the ratios are the figures to trust, not the absolute times.
 import argparse
 import datetime
 import json
-import os
-import re
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+from readme_section import replace_section
+
 
 FIXTURES = ["example", "full", "large", "errors", "reversed", "unknown", "ndjson"]
 READERS = ["conform.text", "conform.dom", "boost.dom", "boost.dom_monotonic",
@@ -182,19 +181,6 @@ def diff(old, new):
     return "\n".join(out)
 
 
-def update_readme(text):
-    path = os.path.join(HERE, "README.md")
-    with open(path, encoding="utf-8") as f:
-        readme = f.read()
-    begin, end = "<!-- results:begin -->", "<!-- results:end -->"
-    if begin not in readme or end not in readme:
-        sys.exit("compare.py: %s lacks the %s ... %s markers" % (path, begin, end))
-    pattern = re.compile(re.escape(begin) + ".*?" + re.escape(end), re.S)
-    readme = pattern.sub(lambda _: begin + "\n" + text + "\n" + end, readme)
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
-        f.write(readme)
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("runs", nargs="+", metavar="RUN.json")
@@ -215,7 +201,7 @@ def main():
     text = header(ctx) + "\n" + tables(ctx, figs)
     print(text)
     if args.readme:
-        update_readme(text)
+        replace_section("results", text)
     return 0
 
 

@@ -50,7 +50,7 @@ for cxx in g++ clang++; do
     multiple=$(awk -v c="$cpu" -v r="$reference" 'BEGIN { printf "%.2f", c / r }')
     scaled=$(awk -v m="$multiple" 'BEGIN { printf "%.1f", m * 6.5 }')
     # size's Berkeley format: text data bss dec hex filename
-    read -r text data bss _ < <(size "$obj" | tail -1)
+    read -r text data _ < <(size "$obj" | tail -1)
     verdict=""
     if [ "$cxx" = g++ ] && [ "${source##*/}" = compile_cost_tu.cpp ]; then
       if awk -v c="$scaled" -v m="$mib" 'BEGIN { exit !(c <= 10 && m <= 600) }'; then
@@ -75,16 +75,6 @@ table=$(
 echo "$table"
 
 if [ "${1:-}" = "--readme" ]; then
-  TABLE="$table" python3 - "$here/README.md" <<'PY'
-import os, re, sys
-path = sys.argv[1]
-text = open(path, encoding="utf-8").read()
-begin, end = "<!-- compile-cost:begin -->", "<!-- compile-cost:end -->"
-if begin not in text or end not in text:
-    sys.exit("compile_cost.sh: README.md lacks the compile-cost markers")
-text = re.sub(re.escape(begin) + ".*?" + re.escape(end),
-              lambda _: begin + "\n" + os.environ["TABLE"] + "\n" + end, text, flags=re.S)
-open(path, "w", encoding="utf-8", newline="\n").write(text)
-PY
+  printf '%s\n' "$table" | python3 "$here/readme_section.py" compile-cost
 fi
 exit 0

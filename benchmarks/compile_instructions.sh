@@ -133,16 +133,6 @@ if [ "$mode" = --check ]; then
 fi
 
 if [ "$mode" = --readme ]; then
-  TABLE="$table" python3 - "$here/README.md" <<'PY'
-import os, re, sys
-path = sys.argv[1]
-text = open(path, encoding="utf-8").read()
-begin, end = "<!-- compile-instructions:begin -->", "<!-- compile-instructions:end -->"
-if begin not in text or end not in text:
-    sys.exit("compile_instructions.sh: README.md lacks the compile-instructions markers")
-text = re.sub(re.escape(begin) + ".*?" + re.escape(end),
-              lambda _: begin + "\n" + os.environ["TABLE"] + "\n" + end, text, flags=re.S)
-open(path, "w", encoding="utf-8", newline="\n").write(text)
-PY
+  printf '%s\n' "$table" | python3 "$here/readme_section.py" compile-instructions
 fi
 exit 0

@@ -49,15 +49,5 @@ table=$(
 )
 echo "$table"
 if [ "${2:-}" = "--readme" ]; then
-  python3 - "$here/README.md" "$table" <<'PY'
-import re, sys
-path, table = sys.argv[1], sys.argv[2]
-text = open(path).read()
-begin, end = "<!-- instructions:begin -->", "<!-- instructions:end -->"
-if begin not in text or end not in text:
-    sys.exit("README.md has no instructions markers")
-text = re.sub(re.escape(begin) + ".*?" + re.escape(end), lambda _: begin + "\n" + table + "\n" + end,
-              text, flags=re.S)
-open(path, "w").write(text)
-PY
+  printf '%s\n' "$table" | python3 "$here/readme_section.py" instructions
 fi
