@@ -281,15 +281,23 @@ public:
     return container_begin(offset, false, size_hint);
   }
 
+  /// Whether an object of `size` members stays within max_object_size, so that its keys
+  /// need not be counted one by one (key<false>, member_scalar<false>).
+  bool object_fits(std::size_t size) const noexcept { return size <= max_object_size_; }
+
   CONFORM_ALWAYS_INLINE bool object_end(position offset) { return container_end(offset); }
   CONFORM_ALWAYS_INLINE bool array_end(position offset) { return container_end(offset); }
 
+  /// A member's key. `Counted`: whether this key counts against max_object_size; a source
+  /// that knows the object's size before its first member (a DOM object) checks the limit
+  /// once, with object_fits, and passes false, sparing every member the count.
+  template <bool Counted = true>
   CONFORM_ALWAYS_INLINE bool key(std::string_view k, position offset) {
     frame& f = *cur_;
     if (f.kind == frame_kind::skip) {
       return !stopped_;
     }
-    if (CONFORM_UNLIKELY(++f.count > max_object_size_)) {
+    if (Counted && CONFORM_UNLIKELY(++f.count > max_object_size_)) {
       return object_too_large(offset);
     }
     if (f.kind == frame_kind::structure) {
@@ -328,12 +336,13 @@ public:
 
   /// key() then value() for a member whose value is a scalar, with one frame lookup (the
   /// DOM front end, which sees both at once).
+  template <bool Counted = true>
   CONFORM_ALWAYS_INLINE bool member_scalar(std::string_view k, scalar const& s) {
     frame& f = *cur_;
     if (f.kind != frame_kind::structure) {
-      return key(k, no_position) && value(s, no_position);
+      return key<Counted>(k, no_position) && value(s, no_position);
     }
-    if (CONFORM_UNLIKELY(++f.count > max_object_size_)) {
+    if (Counted && CONFORM_UNLIKELY(++f.count > max_object_size_)) {
       return object_too_large(no_position);
     }
     structure_key(f, k, no_position);

@@ -63,11 +63,11 @@ CONFORM_COLD inline bool string_too_long(decoder& d, limit_site site) {
 }
 
 // Scalars are fed inline in the loops over members and elements (most values are scalars);
-// only containers recurse, through walk_container.
-inline bool walk_object(decoder& d, boost::json::object const& o) {
-  if (!d.object_begin(no_position)) {
-    return false;
-  }
+// only containers recurse, through walk_container. `Counted`: whether the decoder counts the
+// members against max_object_size; the object's size is known, so only an object that will
+// pass the limit has them counted (and is stopped at the same member as in text).
+template <bool Counted>
+bool walk_members(decoder& d, boost::json::object const& o) {
   std::size_t const max_string = d.options().max_string_bytes;
   for (auto const& kv : o) {
     std::string_view key(kv.key().data(), kv.key().size());
@@ -76,20 +76,28 @@ inline bool walk_object(decoder& d, boost::json::object const& o) {
     }
     boost::json::value const& v = kv.value();
     if (v.is_structured()) {
-      if (!d.key(key, no_position) || !walk_container(d, v)) {
+      if (!d.key<Counted>(key, no_position) || !walk_container(d, v)) {
         return false;
       }
       continue;
     }
     scalar s;
     if (CONFORM_UNLIKELY(!to_scalar(v, max_string, s))) {
-      return d.key(key, no_position) && string_too_long(d, limit_site::next_value);
+      return d.key<Counted>(key, no_position) && string_too_long(d, limit_site::next_value);
     }
-    if (!d.member_scalar(key, s)) {
+    if (!d.member_scalar<Counted>(key, s)) {
       return false;
     }
   }
   return d.object_end(no_position);
+}
+
+inline bool walk_object(decoder& d, boost::json::object const& o) {
+  if (!d.object_begin(no_position)) {
+    return false;
+  }
+  return CONFORM_LIKELY(d.object_fits(o.size())) ? walk_members<false>(d, o)
+                                                 : walk_members<true>(d, o);
 }
 
 inline bool walk_array(decoder& d, boost::json::array const& a) {
