@@ -85,37 +85,43 @@ private:
   // ---- the grammar ----------------------------------------------------------------------
 
   // Returns false when parsing ended early: a syntax error (failed_) or the decoder stopped.
+  //
+  // The position is the local `p`, passed to the token readers and returned by them (null:
+  // parsing ends), never the member p_: a member is memory, which every call the compiler
+  // cannot see into (a type's store function, an allocation) forces it to write and read
+  // again, and the position is the one dependency that runs through the whole parse.
+  // p_ is set only where an error is reported, for its offset.
   bool parse() {
-    skip_space();
+    char const* const end = end_;
+    char const* p = skip_space(p_);
   value:
-    if (CONFORM_UNLIKELY(p_ == end_)) {
+    if (CONFORM_UNLIKELY(p == end)) {
       return incomplete();
     }
-    switch (*p_) {
+    switch (*p) {
     case '{':
-      if (!d_.object_begin(offset()) || !push(in_object)) {
+      if (!d_.object_begin(offset(p)) || !push(in_object, p)) {
         return false;
       }
-      ++p_;
-      skip_space();
-      if (p_ != end_ && *p_ == '}') {
+      p = skip_space(p + 1);
+      if (p != end && *p == '}') {
         goto close;
       }
       goto key;
     case '[':
-      if (!d_.array_begin(offset()) || !push(in_array)) {
+      if (!d_.array_begin(offset(p)) || !push(in_array, p)) {
         return false;
       }
-      ++p_;
-      skip_space();
-      if (p_ != end_ && *p_ == ']') {
+      p = skip_space(p + 1);
+      if (p != end && *p == ']') {
         goto close;
       }
       goto value;
     case '"': {
-      position at = offset();
+      position at = offset(p);
       std::string_view s;
-      if (!read_string(s, limit_site::next_value)) {
+      p = read_string(p, s, limit_site::next_value);
+      if (p == nullptr) {
         return false;
       }
       scalar v;
@@ -127,36 +133,34 @@ private:
       break;
     }
     case 't':
-      if (!literal("true", 4)) {
-        return false;
-      }
-      if (!d_.value(boolean(true), offset() - 4)) {
+      p = literal(p, "true", 4);
+      if (p == nullptr || !d_.value(boolean(true), offset(p) - 4)) {
         return false;
       }
       break;
     case 'f':
-      if (!literal("false", 5)) {
-        return false;
-      }
-      if (!d_.value(boolean(false), offset() - 5)) {
+      p = literal(p, "false", 5);
+      if (p == nullptr || !d_.value(boolean(false), offset(p) - 5)) {
         return false;
       }
       break;
     case 'n': {
-      if (!literal("null", 4)) {
+      p = literal(p, "null", 4);
+      if (p == nullptr) {
         return false;
       }
       scalar v;
       v.k = scalar::kind::null;
-      if (!d_.value(v, offset() - 4)) {
+      if (!d_.value(v, offset(p) - 4)) {
         return false;
       }
       break;
     }
     default: {
-      position at = offset();
+      position at = offset(p);
       scalar v;
-      if (!read_number(v) || !d_.value(v, at)) {
+      p = read_number(p, v);
+      if (p == nullptr || !d_.value(v, at)) {
         return false;
       }
       break;
@@ -165,71 +169,69 @@ private:
 
   next: // after a value
     if (depth_ == 0) {
-      skip_space();
-      if (p_ != end_) {
-        return fail("the end of the input after the document", describe_byte());
+      p = skip_space(p);
+      if (p != end) {
+        return fail_at(p, "the end of the input after the document");
       }
       return true;
     }
-    if (comma_fast()) {
+    if (separator_fast(p, ',')) {
       if (top() == in_object) {
         goto key;
       }
       goto value;
     }
-    skip_space();
-    if (CONFORM_UNLIKELY(p_ == end_)) {
+    p = skip_space(p);
+    if (CONFORM_UNLIKELY(p == end)) {
       return incomplete();
     }
-    if (*p_ == ',') {
-      ++p_;
-      skip_space();
+    if (*p == ',') {
+      p = skip_space(p + 1);
       if (top() == in_object) {
         goto key;
       }
       goto value;
     }
-    if (*p_ == (top() == in_object ? '}' : ']')) {
+    if (*p == (top() == in_object ? '}' : ']')) {
       goto close;
     }
-    return fail(top() == in_object ? "',' or '}' after an object member"
-                                   : "',' or ']' after an array element",
-                describe_byte());
+    return fail_at(p, top() == in_object ? "',' or '}' after an object member"
+                                         : "',' or ']' after an array element");
 
   close: // at the '}' or ']' that closes the innermost container
-    if (!(top() == in_object ? d_.object_end(offset()) : d_.array_end(offset()))) {
+    if (!(top() == in_object ? d_.object_end(offset(p)) : d_.array_end(offset(p)))) {
       return false;
     }
-    ++p_;
+    ++p;
     --depth_;
     goto next;
 
   key: // at what must be a member name
-    if (CONFORM_UNLIKELY(p_ == end_)) {
+    if (CONFORM_UNLIKELY(p == end)) {
       return incomplete();
     }
-    if (CONFORM_UNLIKELY(*p_ != '"')) {
-      return fail("a member name (a string in double quotes)", describe_byte());
+    if (CONFORM_UNLIKELY(*p != '"')) {
+      return fail_at(p, "a member name (a string in double quotes)");
     }
     {
-      position at = offset();
+      position at = offset(p);
       std::string_view k;
-      if (!read_string(k, limit_site::container) || !d_.key(k, at)) {
+      p = read_string(p, k, limit_site::container);
+      if (p == nullptr || !d_.key(k, at)) {
         return false;
       }
     }
-    if (colon_fast()) {
+    if (separator_fast(p, ':')) {
       goto value;
     }
-    skip_space();
-    if (CONFORM_UNLIKELY(p_ == end_)) {
+    p = skip_space(p);
+    if (CONFORM_UNLIKELY(p == end)) {
       return incomplete();
     }
-    if (CONFORM_UNLIKELY(*p_ != ':')) {
-      return fail("':' after a member name", describe_byte());
+    if (CONFORM_UNLIKELY(*p != ':')) {
+      return fail_at(p, "':' after a member name");
     }
-    ++p_;
-    skip_space();
+    p = skip_space(p + 1);
     goto value;
   }
 
@@ -237,69 +239,67 @@ private:
   // name, and ",", ", ", " , " after a value, then any whitespace. Other whitespace before
   // the separator, and the last bytes of the input, are left to the general path: four bytes
   // must remain, so no test reads past the end. The labels after a separator check for the
-  // end of the input themselves.
-  CONFORM_ALWAYS_INLINE bool colon_fast() noexcept { return separator_fast(':'); }
-  CONFORM_ALWAYS_INLINE bool comma_fast() noexcept { return separator_fast(','); }
-  CONFORM_ALWAYS_INLINE bool separator_fast(char separator) noexcept {
-    char const* p = p_;
-    if (CONFORM_UNLIKELY(end_ - p < 4)) {
+  // end of the input themselves. Moves `p` past what it matched.
+  CONFORM_ALWAYS_INLINE bool separator_fast(char const*& p, char separator) noexcept {
+    char const* q = p;
+    if (CONFORM_UNLIKELY(end_ - q < 4)) {
       return false;
     }
-    p += *p == ' ';
-    if (*p != separator) {
+    q += *q == ' ';
+    if (*q != separator) {
       return false;
     }
-    ++p;
-    p += *p == ' ';
-    p_ = p;
-    if (static_cast<unsigned char>(*p) <= ' ') {
-      skip_space(); // a line break and indentation (pretty-printed documents)
+    ++q;
+    q += *q == ' ';
+    if (static_cast<unsigned char>(*q) <= ' ') {
+      q = skip_space(q); // a line break and indentation (pretty-printed documents)
     }
+    p = q;
     return true;
   }
 
   // ---- tokens -----------------------------------------------------------------------------
 
   // Most tokens are followed by no whitespace or by one space; indented documents have runs
-  // of a newline and many spaces, which are skipped 16 bytes at a time.
-  CONFORM_ALWAYS_INLINE void skip_space() noexcept {
-    if (CONFORM_LIKELY(end_ - p_ >= 2)) {
-      if (static_cast<unsigned char>(*p_) > ' ') {
-        return;
+  // of a newline and many spaces, which are skipped 16 bytes at a time. Returns the first
+  // byte at or after `p` that is no whitespace.
+  CONFORM_ALWAYS_INLINE char const* skip_space(char const* p) const noexcept {
+    if (CONFORM_LIKELY(end_ - p >= 2)) {
+      if (static_cast<unsigned char>(*p) > ' ') {
+        return p;
       }
-      if (*p_ == ' ' && static_cast<unsigned char>(p_[1]) > ' ') {
-        ++p_;
-        return;
+      if (*p == ' ' && static_cast<unsigned char>(p[1]) > ' ') {
+        return p + 1;
       }
     }
-    skip_space_run();
+    return skip_space_run(p);
   }
-  CONFORM_NOINLINE void skip_space_run() noexcept {
-    while (p_ != end_ && is_json_space(static_cast<unsigned char>(*p_))) {
-      ++p_;
-      if (p_ != end_ && static_cast<unsigned char>(*p_) > ' ') {
-        return;
+  CONFORM_NOINLINE char const* skip_space_run(char const* p) const noexcept {
+    while (p != end_ && is_json_space(static_cast<unsigned char>(*p))) {
+      ++p;
+      if (p != end_ && static_cast<unsigned char>(*p) > ' ') {
+        return p;
       }
 #ifdef CONFORM_SSE2
-      while (end_ - p_ >= 16) {
-        __m128i v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p_));
+      while (end_ - p >= 16) {
+        __m128i v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p));
         __m128i space = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
                                                   _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
                                      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')),
                                                   _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))));
         auto other = static_cast<unsigned>(_mm_movemask_epi8(space)) ^ 0xFFFFu;
         if (other != 0) {
-          p_ += __builtin_ctz(other);
-          return;
+          return p + __builtin_ctz(other);
         }
-        p_ += 16;
+        p += 16;
       }
 #endif
     }
+    return p;
   }
 
-  CONFORM_ALWAYS_INLINE position offset() const noexcept {
-    return static_cast<position>(p_ - begin_);
+  CONFORM_ALWAYS_INLINE position offset(char const* p) const noexcept {
+    return static_cast<position>(p - begin_);
   }
 
   static scalar boolean(bool b) noexcept {
@@ -309,49 +309,49 @@ private:
     return v;
   }
 
-  bool literal(char const* word, std::size_t n) {
+  // At the first letter of `word`: past it, or null (reported) when the text differs.
+  char const* literal(char const* p, char const* word, std::size_t n) {
     for (std::size_t i = 0; i < n; ++i) {
-      if (p_ + i == end_) {
-        p_ += i;
-        return incomplete();
+      if (p + i == end_) {
+        incomplete();
+        return nullptr;
       }
-      if (p_[i] != word[i]) {
-        p_ += i;
+      if (p[i] != word[i]) {
         std::string expected = "a value (the literal ";
         expected.append(word, n);
         expected += ")";
-        return fail(std::move(expected), describe_byte());
+        fail_at(p + i, std::move(expected));
+        return nullptr;
       }
     }
-    p_ += n;
-    return true;
+    return p + n;
   }
 
-  // At the opening quote. Leaves p_ after the closing quote; `out` views the input, or the
-  // unescaped copy in buffer_ when the string has escapes.
-  CONFORM_ALWAYS_INLINE bool read_string(std::string_view& out, limit_site site) {
-    char const* start = p_ + 1;
+  // At the opening quote `p`: past the closing quote, or null (reported). `out` views the
+  // input, or the unescaped copy in buffer_ when the string has escapes.
+  CONFORM_ALWAYS_INLINE char const* read_string(char const* p, std::string_view& out,
+                                                limit_site site) {
+    char const* start = p + 1;
     char const* s = find_string_special(start, end_);
     if (CONFORM_LIKELY(s != end_ && *s == '"')) {
       out = std::string_view(start, static_cast<std::size_t>(s - start));
-      p_ = s + 1;
       if (CONFORM_UNLIKELY(out.size() > d_.options().max_string_bytes)) {
         return string_too_long(start, site);
       }
-      return true;
+      return s + 1;
     }
     return read_string_slow(out, start, s, site);
   }
 
   // The rest of a string that has escapes, non-ASCII text or an error: `s` is the first
   // special byte after `start`.
-  CONFORM_NOINLINE bool read_string_slow(std::string_view& out, char const* start, char const* s,
-                                         limit_site site) {
+  CONFORM_NOINLINE char const* read_string_slow(std::string_view& out, char const* start,
+                                                char const* s, limit_site site) {
     bool escaped = false;
     for (;;) {
       if (s == end_) {
-        p_ = s;
-        return incomplete();
+        incomplete();
+        return nullptr;
       }
       auto c = static_cast<unsigned char>(*s);
       if (c == '"') {
@@ -363,18 +363,17 @@ private:
           buffer_.assign(start, static_cast<std::size_t>(s - start));
         }
         if (!unescape(s)) {
-          return false;
+          return nullptr;
         }
       } else if (c < 0x20) {
-        p_ = s;
-        return fail("a control character (U+0000 to U+001F) escaped, as in \\n or \\u001f",
-                    describe_byte());
+        fail_at(s, "a control character (U+0000 to U+001F) escaped, as in \\n or \\u001f");
+        return nullptr;
       } else { // c >= 0x80: find_string_special stops at nothing else
         std::size_t n =
             utf8_sequence_length(std::string_view(s, static_cast<std::size_t>(end_ - s)), 0);
         if (n == 0) {
-          p_ = s;
-          return fail("valid UTF-8 in a string", describe_byte());
+          fail_at(s, "valid UTF-8 in a string");
+          return nullptr;
         }
         if (escaped) {
           buffer_.append(s, n);
@@ -389,11 +388,10 @@ private:
     }
     out = escaped ? std::string_view(buffer_)
                   : std::string_view(start, static_cast<std::size_t>(s - start));
-    p_ = s + 1;
     if (out.size() > d_.options().max_string_bytes) {
       return string_too_long(start, site);
     }
-    return true;
+    return s + 1;
   }
 
   // At a backslash: appends the escaped character to buffer_ and moves `s` past the escape.
@@ -495,54 +493,58 @@ private:
     return true;
   }
 
-  // At the first character of what must be a number. Integers that fit 64 bits arrive as
-  // int64 (or uint64 above INT64_MAX), everything else as a real read by std::from_chars
-  // (correctly rounded); `text` is the raw token either way.
-  CONFORM_ALWAYS_INLINE bool read_number(scalar& v) {
-    char const* start = p_;
+  // At the first character `p` of what must be a number: past it, or null (reported).
+  // Integers that fit 64 bits arrive as int64 (or uint64 above INT64_MAX), everything else as
+  // a real read by std::from_chars (correctly rounded); `text` is the raw token either way.
+  CONFORM_ALWAYS_INLINE char const* read_number(char const* p, scalar& v) {
+    char const* start = p;
     bool negative = false;
-    if (*p_ == '-') {
+    if (*p == '-') {
       negative = true;
-      ++p_;
+      ++p;
     }
-    if (CONFORM_UNLIKELY(p_ == end_)) {
-      return incomplete();
+    if (CONFORM_UNLIKELY(p == end_)) {
+      incomplete();
+      return nullptr;
     }
     std::uint64_t mantissa = 0;
-    char const* digits = p_;
-    if (*p_ == '0') {
-      ++p_;
-      if (p_ != end_ && is_digit(*p_)) {
-        return fail("no leading zeros in a number", describe_byte());
+    char const* digits = p;
+    if (*p == '0') {
+      ++p;
+      if (p != end_ && is_digit(*p)) {
+        fail_at(p, "no leading zeros in a number");
+        return nullptr;
       }
-    } else if (is_digit(*p_)) {
-      while (p_ != end_ && is_digit(*p_)) {
-        mantissa = mantissa * 10 + static_cast<std::uint64_t>(*p_ - '0');
-        ++p_;
+    } else if (is_digit(*p)) {
+      while (p != end_ && is_digit(*p)) {
+        mantissa = mantissa * 10 + static_cast<std::uint64_t>(*p - '0');
+        ++p;
       }
     } else {
-      return fail(negative ? "a digit after '-'" : "a value", describe_byte());
+      fail_at(p, negative ? "a digit after '-'" : "a value");
+      return nullptr;
     }
-    auto integer_digits = static_cast<std::size_t>(p_ - digits);
+    auto integer_digits = static_cast<std::size_t>(p - digits);
     bool real = false;
-    if (p_ != end_ && *p_ == '.') {
+    if (p != end_ && *p == '.') {
       real = true;
-      ++p_;
-      if (!digit_run()) {
-        return false;
+      p = digit_run(p + 1);
+      if (p == nullptr) {
+        return nullptr;
       }
     }
-    if (p_ != end_ && (*p_ == 'e' || *p_ == 'E')) {
+    if (p != end_ && (*p == 'e' || *p == 'E')) {
       real = true;
-      ++p_;
-      if (p_ != end_ && (*p_ == '+' || *p_ == '-')) {
-        ++p_;
+      ++p;
+      if (p != end_ && (*p == '+' || *p == '-')) {
+        ++p;
       }
-      if (!digit_run()) {
-        return false;
+      p = digit_run(p);
+      if (p == nullptr) {
+        return nullptr;
       }
     }
-    v.text = std::string_view(start, static_cast<std::size_t>(p_ - start));
+    v.text = std::string_view(start, static_cast<std::size_t>(p - start));
     if (CONFORM_LIKELY(!real && integer_digits <= 19)) {
       // 19 digits cannot overflow 64 bits: no checks in the loop above.
       if (!negative) {
@@ -553,42 +555,45 @@ private:
           v.k = scalar::kind::uint64;
           v.u = mantissa;
         }
-        return true;
+        return p;
       }
       if (mantissa <= std::uint64_t(1) << 63) {
         v.k = scalar::kind::int64;
         v.i = static_cast<std::int64_t>(0 - mantissa);
-        return true;
+        return p;
       }
     } else if (!real && !negative && integer_digits == 20) {
       std::uint64_t u = 0;
-      auto r = std::from_chars(digits, p_, u);
-      if (r.ec == std::errc() && r.ptr == p_) {
+      auto r = std::from_chars(digits, p, u);
+      if (r.ec == std::errc() && r.ptr == p) {
         v.k = scalar::kind::uint64;
         v.u = u;
-        return true;
+        return p;
       }
     }
     v.k = scalar::kind::real;
     v.d = read_real(v.text, negative);
-    return true;
+    return p;
   }
 
   static bool is_digit(char c) noexcept {
     return c >= '0' && c <= '9';
   }
 
-  bool digit_run() {
-    if (p_ == end_) {
-      return incomplete();
+  // One or more digits from `p`: past them, or null (reported).
+  char const* digit_run(char const* p) {
+    if (p == end_) {
+      incomplete();
+      return nullptr;
     }
-    if (!is_digit(*p_)) {
-      return fail("a digit", describe_byte());
+    if (!is_digit(*p)) {
+      fail_at(p, "a digit");
+      return nullptr;
     }
-    while (p_ != end_ && is_digit(*p_)) {
-      ++p_;
+    while (p != end_ && is_digit(*p)) {
+      ++p;
     }
-    return true;
+    return p;
   }
 
   // A real token, correctly rounded. Out of range, from_chars leaves the value alone: then
@@ -647,12 +652,12 @@ private:
 
   // ---- containers ---------------------------------------------------------------------------
 
-  CONFORM_ALWAYS_INLINE bool push(unsigned char kind) {
+  CONFORM_ALWAYS_INLINE bool push(unsigned char kind, char const* p) {
     // The decoder refuses a container past its max_depth first (with its own diagnostic);
     // this is only the backstop that keeps the stack bounded.
     if (CONFORM_UNLIKELY(depth_ >= max_stack)) {
       return d_.limit_reached("at most " + std::to_string(max_stack) + " nested arrays and objects",
-                              "deeper nesting", offset(), limit_site::next_value);
+                              "deeper nesting", offset(p), limit_site::next_value);
     }
     std::size_t word = depth_ / 64;
     std::uint64_t bit = std::uint64_t(1) << (depth_ % 64);
@@ -667,16 +672,22 @@ private:
 
   // ---- errors -------------------------------------------------------------------------------
 
-  // `start` is the first byte after the opening quote.
-  CONFORM_COLD bool string_too_long(char const* start, limit_site site) {
+  // `start` is the first byte after the opening quote. Returns null: parsing ends.
+  CONFORM_COLD char const* string_too_long(char const* start, limit_site site) {
     d_.limit_reached(string_limit_expected(d_.options()), string_limit_found(d_.options()),
                      static_cast<position>(start - 1 - begin_), site);
-    return false;
+    return nullptr;
   }
 
   CONFORM_COLD bool incomplete() {
     p_ = end_;
     return fail("more JSON text", "the end of the input");
+  }
+
+  // A syntax error at `p`: what was expected there, and the byte found.
+  CONFORM_COLD bool fail_at(char const* p, std::string expected) {
+    p_ = p;
+    return fail(std::move(expected), describe_byte());
   }
 
   CONFORM_COLD bool fail(std::string expected, std::string found) {
