@@ -3,6 +3,8 @@
 # these do not move with the load of a shared machine (branch mispredictions and cache misses
 # are not in them, so they complement the timed table, never replace it).
 # Per document = (count at 5N iterations - count at N) / 4N: start-up and loading cancel out.
+# `ndjson` is the mean over the first 200 documents of the stream (the whole stream would take
+# callgrind about an hour per reader).
 # Usage: bash benchmarks/instructions.sh BUILDDIR [--readme]   (BUILDDIR holds large.json)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -16,27 +18,30 @@ fixtures=("example:$root/tests/fixtures/valid/api_example.json:40"
           "large:$build/benchmarks/large.json:1"
           "errors:$here/fixtures/errors.json:4"
           "reversed:$here/fixtures/reversed.json:20"
-          "unknown:$here/fixtures/unknown.json:10")
+          "unknown:$here/fixtures/unknown.json:10"
+          "ndjson:$build/benchmarks/stream.ndjson:1:200")
 
-count() { # reader iterations file -> Ir
-  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$loop" --reader "$1" "$2" "$3" 2>&1 |
+count() { # reader iterations file lines -> Ir (lines 0: the file is one document)
+  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$loop" --reader "$1" --lines "$4" "$2" "$3" 2>&1 |
     sed -nE 's/.*Collected : ([0-9]+).*/\1/p; s/.*I +refs: +([0-9,]+).*/\1/p' | tr -d , | head -1
 }
 
 declare -A per_doc
 for f in "${fixtures[@]}"; do
-  IFS=: read -r name file n <<<"$f"
+  IFS=: read -r name file n lines <<<"$f"
+  lines=${lines:-0}
+  docs=$((lines > 0 ? lines : 1))
   for r in "${readers[@]}"; do
-    a=$(count "$r" "$n" "$file")
-    b=$(count "$r" $((5 * n)) "$file")
-    per_doc[$name/$r]=$(((b - a) / (4 * n)))
+    a=$(count "$r" "$n" "$file" "$lines")
+    b=$(count "$r" $((5 * n)) "$file" "$lines")
+    per_doc[$name/$r]=$(((b - a) / (4 * n * docs)))
   done
 done
 
 fmt() { awk -v x="$1" 'BEGIN { if (x >= 1e6) printf "%.2f M", x / 1e6; else printf "%.1f k", x / 1e3 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 table=$(
-  echo "Instructions per document (callgrind, g++ $(g++ -dumpfullversion) -O3, $(date -u +%Y-%m-%d)):"
+  echo "Instructions per document (callgrind, g++ $(g++ -dumpfullversion) -O3, $(date -u +%Y-%m-%d); ndjson: mean of the stream's first 200 documents):"
   echo
   echo "| fixture | conform.text | boost.dom | boost.sax_null | conform.dom | boost.dom_describe | boost.dom / conform.text | sax_null / conform.text | dom_describe / conform.dom |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"

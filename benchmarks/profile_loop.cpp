@@ -7,9 +7,11 @@
 //   callgrind_annotate --inclusive=yes cg.out | head -60
 // instructions.sh runs it under callgrind at two iteration counts for every reader, which
 // gives instructions per document: a measure that does not move with the machine's load.
-// Usage: conform_profile_loop [--reader NAME] ITERATIONS FILE...
+// Usage: conform_profile_loop [--reader NAME] [--lines N] ITERATIONS FILE...
 //   NAME: conform.text (default), conform.dom, boost.dom, boost.sax_null, boost.dom_describe
 //   (--dom is kept as a synonym of --reader conform.dom)
+//   --lines N: each FILE is NDJSON, and its first N non-empty lines are the documents (the
+//   `ndjson` fixture, read line by line as conform_bench reads it)
 #include "describe_walk.hpp"
 #include "null_handler.hpp"
 
@@ -70,10 +72,15 @@ int main(int argc, char** argv) {
     reader = argv[arg + 1];
     arg += 2;
   }
+  long lines = 0; // 0: each file is one document
+  if (argc > arg + 1 && std::strcmp(argv[arg], "--lines") == 0) {
+    lines = std::strtol(argv[arg + 1], nullptr, 10);
+    arg += 2;
+  }
   bool known = reader == "conform.text" || reader == "conform.dom" || reader == "boost.dom" ||
                reader == "boost.sax_null" || reader == "boost.dom_describe";
   if (!known || argc < arg + 2) {
-    std::fprintf(stderr, "usage: %s [--reader NAME] ITERATIONS FILE...\n", argv[0]);
+    std::fprintf(stderr, "usage: %s [--reader NAME] [--lines N] ITERATIONS FILE...\n", argv[0]);
     return 2;
   }
   long iterations = std::strtol(argv[arg++], nullptr, 10);
@@ -83,6 +90,16 @@ int main(int argc, char** argv) {
     if (!in) {
       std::fprintf(stderr, "cannot read %s\n", argv[arg]);
       return 2;
+    }
+    if (lines > 0) {
+      std::string line;
+      for (long n = 0; n < lines && std::getline(in, line);) {
+        if (!line.empty()) {
+          texts.push_back(line);
+          ++n;
+        }
+      }
+      continue;
     }
     std::ostringstream ss;
     ss << in.rdbuf();
