@@ -94,24 +94,30 @@ private:
   bool parse() {
     char const* const end = end_;
     char const* p = skip_space(p_);
+    // The nesting depth, and whether the innermost container is an object: locals for the
+    // same reason (the stack of container kinds is read only when a container closes).
+    std::size_t depth = 0;
+    bool in_obj = false;
   value:
     if (CONFORM_UNLIKELY(p == end)) {
       return incomplete();
     }
     switch (*p) {
     case '{':
-      if (!d_.object_begin(offset(p)) || !push(in_object, p)) {
+      if (!d_.object_begin(offset(p)) || !push(in_object, p, depth)) {
         return false;
       }
+      in_obj = true;
       p = skip_space(p + 1);
       if (p != end && *p == '}') {
         goto close;
       }
       goto key;
     case '[':
-      if (!d_.array_begin(offset(p)) || !push(in_array, p)) {
+      if (!d_.array_begin(offset(p)) || !push(in_array, p, depth)) {
         return false;
       }
+      in_obj = false;
       p = skip_space(p + 1);
       if (p != end && *p == ']') {
         goto close;
@@ -168,7 +174,7 @@ private:
     }
 
   next: // after a value
-    if (depth_ == 0) {
+    if (depth == 0) {
       p = skip_space(p);
       if (p != end) {
         return fail_at(p, "the end of the input after the document");
@@ -176,7 +182,7 @@ private:
       return true;
     }
     if (separator_fast(p, ',')) {
-      if (top() == in_object) {
+      if (in_obj) {
         goto key;
       }
       goto value;
@@ -187,23 +193,24 @@ private:
     }
     if (*p == ',') {
       p = skip_space(p + 1);
-      if (top() == in_object) {
+      if (in_obj) {
         goto key;
       }
       goto value;
     }
-    if (*p == (top() == in_object ? '}' : ']')) {
+    if (*p == (in_obj ? '}' : ']')) {
       goto close;
     }
-    return fail_at(p, top() == in_object ? "',' or '}' after an object member"
-                                         : "',' or ']' after an array element");
+    return fail_at(p, in_obj ? "',' or '}' after an object member"
+                             : "',' or ']' after an array element");
 
   close: // at the '}' or ']' that closes the innermost container
-    if (!(top() == in_object ? d_.object_end(offset(p)) : d_.array_end(offset(p)))) {
+    if (!(in_obj ? d_.object_end(offset(p)) : d_.array_end(offset(p)))) {
       return false;
     }
     ++p;
-    --depth_;
+    --depth;
+    in_obj = depth != 0 && kind_at(depth - 1) == in_object;
     goto next;
 
   key: // at what must be a member name
@@ -652,21 +659,21 @@ private:
 
   // ---- containers ---------------------------------------------------------------------------
 
-  CONFORM_ALWAYS_INLINE bool push(unsigned char kind, char const* p) {
+  CONFORM_ALWAYS_INLINE bool push(unsigned char kind, char const* p, std::size_t& depth) {
     // The decoder refuses a container past its max_depth first (with its own diagnostic);
     // this is only the backstop that keeps the stack bounded.
-    if (CONFORM_UNLIKELY(depth_ >= max_stack)) {
+    if (CONFORM_UNLIKELY(depth >= max_stack)) {
       return d_.limit_reached("at most " + std::to_string(max_stack) + " nested arrays and objects",
                               "deeper nesting", offset(p), limit_site::next_value);
     }
-    std::size_t word = depth_ / 64;
-    std::uint64_t bit = std::uint64_t(1) << (depth_ % 64);
+    std::size_t word = depth / 64;
+    std::uint64_t bit = std::uint64_t(1) << (depth % 64);
     stack_[word] = kind == in_object ? stack_[word] | bit : stack_[word] & ~bit;
-    ++depth_;
+    ++depth;
     return true;
   }
-  CONFORM_ALWAYS_INLINE unsigned char top() const noexcept {
-    std::size_t i = depth_ - 1;
+  // The kind of the container at nesting level `i` (0: the outermost).
+  CONFORM_ALWAYS_INLINE unsigned char kind_at(std::size_t i) const noexcept {
     return static_cast<unsigned char>((stack_[i / 64] >> (i % 64)) & 1u);
   }
 
@@ -740,7 +747,6 @@ private:
   char const* begin_;
   char const* end_;
   char const* p_;
-  std::size_t depth_ = 0;
   std::uint64_t stack_[(max_stack + 63) / 64] = {};
   std::string buffer_; // unescaped strings
   bool failed_ = false;
