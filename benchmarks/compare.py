@@ -15,6 +15,7 @@ noisy machine the ratios are the figures to trust, not the absolute times.
 import argparse
 import datetime
 import json
+import math
 import sys
 
 from readme_section import replace_section
@@ -72,11 +73,13 @@ def ratio(figs, a, b):
 
 
 def fmt_ratio(r, target=None):
+    """Cut, not rounded, to two decimals, so a 0.996 miss never shows as 1.00."""
     if r is None:
         return "-"
+    shown = math.floor(r * 100 + 1e-9) / 100  # the epsilon keeps 1.7 from showing as 1.69
     if target is None:
-        return "%.2f" % r
-    return "%.2f %s" % (r, "ok" if r >= target else "**miss** (>= %.1f)" % target)
+        return "%.2f" % shown
+    return "%.2f %s" % (shown, "ok" if r >= target else "**miss** (>= %.1f)" % target)
 
 
 def mbps(figs, name):
