@@ -894,6 +894,54 @@ TEST_SUITE("decode") {
     }
   }
 
+  TEST_CASE("decode: whitespace runs of every kind and length, at every alignment") {
+    // The scanner tests 16 bytes at a time for spaces, line feeds and tabs, and steps over a
+    // carriage return, and the input's last 15 bytes, one at a time: runs of every length
+    // around 16, of each kind, between every pair of tokens and at the end of the input.
+    std::string const patterns[] = {" ", "\n", "\t", "\r\n", "\n  ", "\r\n\t\t", " \t\r\n"};
+    for (auto const& pattern : patterns) {
+      for (std::size_t length = 0; length <= 40; ++length) {
+        std::string run;
+        while (run.size() < length) {
+          run += pattern;
+        }
+        run.resize(length);
+        std::string json = run + "{" + run + "\"s\"" + run + ":" + run + "\"v\"" + run + "," + run +
+                           "\"vec\"" + run + ":" + run + "[" + run + "1" + run + "," + run + "22" +
+                           run + "]" + run + "}" + run;
+        CAPTURE(pattern);
+        CAPTURE(length);
+        auto r = conform::decode<loose>(json);
+        CHECK_MESSAGE(r.diagnostics.empty(), conform::to_string(r.diagnostics));
+        CHECK(r.value.s == std::optional<std::string>("v"));
+        CHECK(r.value.vec == std::optional<std::vector<int>>(std::vector<int>{1, 22}));
+      }
+    }
+    // A control character that is no JSON whitespace (form feed, vertical tab), anywhere in a
+    // long run, ends the run there: the syntax error points at it, not past the block.
+    for (char bad : {'\f', '\v'}) {
+      for (std::size_t at = 0; at < 40; ++at) {
+        std::string run(40, ' ');
+        for (std::size_t i = 0; i < run.size(); i += 7) {
+          run[i] = '\n';
+        }
+        run[at] = bad;
+        CAPTURE(at);
+        auto after_brace = conform::decode<loose>("{" + run + "\"s\": \"v\"}");
+        REQUIRE(after_brace.diagnostics.size() == 1);
+        CHECK(after_brace.diagnostics[0].code == error::syntax_error);
+        CHECK(after_brace.diagnostics[0].offset == 1 + at);
+        CHECK(after_brace.diagnostics[0].expected == "a member name (a string in double quotes)");
+        auto after_value = conform::decode<loose>("{\"s\": \"v\"" + run + "}");
+        REQUIRE(after_value.diagnostics.size() == 1);
+        CHECK(after_value.diagnostics[0].offset == 9 + at);
+        CHECK(after_value.diagnostics[0].expected == "',' or '}' after an object member");
+        // The value decoded before the error is kept.
+        CHECK(after_value.value.s == std::optional<std::string>("v"));
+      }
+    }
+  }
+
   TEST_CASE("decode: offsets and line:column stay right across layout, escapes and non-ASCII") {
     struct row {
       std::string name;
