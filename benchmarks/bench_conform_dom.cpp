@@ -2,6 +2,7 @@
 // on the value. Both steps are timed: that is what a caller who starts from text but wants
 // a DOM as well pays. Compared with boost.dom_describe (the same parse plus a plain walk).
 #include "bench.hpp"
+#include "conform_options.hpp"
 
 #include <conform/decode.hpp>
 #include <conform/decode_value.hpp>
@@ -13,12 +14,6 @@ namespace conform_bench {
 namespace {
 
 using conform::modelarts::training_job;
-
-conform::decode_options all_diagnostics() {
-  conform::decode_options o; // as conform.text: every diagnostic kept
-  o.max_diagnostics = 1000;
-  return o;
-}
 
 outcome dom_one(std::string_view d) {
   static conform::decode_options const o = all_diagnostics();

@@ -1,8 +1,9 @@
-// conform_bench: conform's text path, conform::decode<training_job>(text): Boost.JSON's
-// basic_parser straight into the struct, with every diagnostic collected (line and column
+// conform_bench: conform's text path, conform::decode<training_job>(text): conform's own
+// parser straight into the struct, with every diagnostic collected (line and column
 // included). Also the first-error and fail_fast cases. Its own translation unit because it
 // instantiates the whole decoder for the ModelArts schema, the slowest part of the build.
 #include "bench.hpp"
+#include "conform_options.hpp"
 
 #include <conform/decode.hpp>
 #include <conform/modelarts.hpp>
@@ -11,14 +12,6 @@ namespace conform_bench {
 namespace {
 
 using conform::modelarts::training_job;
-
-// Defaults, except that every diagnostic is kept: errors.json has hundreds, and the cost of
-// collecting them all is what that fixture measures (the default keeps 100).
-conform::decode_options all_diagnostics() {
-  conform::decode_options o;
-  o.max_diagnostics = 1000;
-  return o;
-}
 
 outcome text_one(std::string_view d) {
   static conform::decode_options const o = all_diagnostics();

@@ -12,6 +12,7 @@
 //   (--dom is kept as a synonym of --reader conform.dom)
 //   --lines N: each FILE is NDJSON, and its first N non-empty lines are the documents (the
 //   `ndjson` fixture, read line by line as conform_bench reads it)
+#include "conform_options.hpp"
 #include "describe_walk.hpp"
 #include "null_handler.hpp"
 
@@ -38,12 +39,14 @@ using conform_bench::null_handler;
 // One document through one reader; returns something that depends on the work.
 std::size_t read_one(std::string const& reader, std::string const& t,
                      boost::json::basic_parser<null_handler>& sax) {
+  // The options of conform_bench's readers: every diagnostic kept.
+  static conform::decode_options const options = conform_bench::all_diagnostics();
   if (reader == "conform.text") {
-    return conform::decode<training_job>(t).diagnostics.size();
+    return conform::decode<training_job>(t, options).diagnostics.size();
   }
   if (reader == "conform.dom") {
     boost::json::value v = boost::json::parse(t);
-    return conform::decode<training_job>(v).diagnostics.size();
+    return conform::decode<training_job>(v, options).diagnostics.size();
   }
   if (reader == "boost.dom") {
     return boost::json::parse(t).as_object().size();
