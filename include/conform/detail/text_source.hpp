@@ -408,7 +408,6 @@ private:
   // At a backslash: appends the escaped character to buffer_ and moves `s` past the escape.
   bool unescape(char const*& s) {
     if (end_ - s < 2) {
-      p_ = end_;
       return incomplete();
     }
     char e = s[1];
@@ -450,9 +449,7 @@ private:
           return incomplete();
         }
         if (s[0] != '\\' || s[1] != 'u') {
-          p_ = s;
-          return fail("a low surrogate escape (\\uDC00 to \\uDFFF) after a high surrogate",
-                      describe_byte());
+          return fail_at(s, "a low surrogate escape (\\uDC00 to \\uDFFF) after a high surrogate");
         }
         std::uint32_t low = 0;
         if (!hex4(s + 2, low)) {
@@ -470,9 +467,7 @@ private:
       return true;
     }
     default:
-      p_ = s + 1;
-      return fail("an escape: \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\u and 4 hex digits",
-                  describe_byte());
+      return fail_at(s + 1, "an escape: \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\u and 4 hex digits");
     }
     buffer_.push_back(plain);
     s += 2;
@@ -483,7 +478,6 @@ private:
     std::uint32_t v = 0;
     for (int i = 0; i < 4; ++i) {
       if (h + i == end_) {
-        p_ = end_;
         return incomplete();
       }
       char c = h[i];
@@ -495,8 +489,7 @@ private:
       } else if (c >= 'A' && c <= 'F') {
         digit = static_cast<std::uint32_t>(c - 'A' + 10);
       } else {
-        p_ = h + i;
-        return fail("4 hex digits after \\u", describe_byte());
+        return fail_at(h + i, "4 hex digits after \\u");
       }
       v = v * 16 + digit;
     }
