@@ -6,9 +6,11 @@
 #include "support/test.hpp"
 
 #include <conform/decode.hpp>
+#include <conform/decode_value.hpp>
 #include <conform/encode.hpp>
 
 #include <boost/describe.hpp>
+#include <boost/json/parse.hpp>
 
 #include <array>
 #include <optional>
@@ -153,6 +155,29 @@ TEST_SUITE("enum_spelling") {
     // The rejected element is left out; the member keeps its default.
     CHECK(r.value.tools == std::vector<tool>{tool::zh_cn});
     CHECK(r.value.c == color::red);
+  }
+
+  TEST_CASE("enum_spelling: every unknown value of an enumeration lists all the spellings") {
+    // The list is built once per enumeration and shared: each diagnostic must still get the
+    // whole of it, in one decode, in the next, and on the DOM path.
+    std::string const all = R"(one of "tensorboard", "mindstudio-insight", "zh-cn")";
+    for (int round = 0; round < 3; ++round) {
+      CAPTURE(round);
+      std::string json = R"({"c": "green", "tools": ["a", "zh-cn", "b", "c"]})";
+      auto r = round == 2 ? conform::decode<settings>(boost::json::parse(json))
+                          : conform::decode<settings>(json);
+      REQUIRE_MESSAGE(r.diagnostics.size() == 3, conform::to_string(r.diagnostics));
+      for (std::size_t i = 0; i < 3; ++i) {
+        CHECK(r.diagnostics[i].code == error::unknown_enum_value);
+        CHECK(r.diagnostics[i].expected == all);
+      }
+      CHECK(r.diagnostics[2].found == R"("c")");
+      CHECK(r.value.tools == std::vector<tool>{tool::zh_cn});
+    }
+    // Another enumeration has its own list.
+    auto other = conform::decode<settings>(R"({"c": "Blue", "tools": []})");
+    REQUIRE(other.diagnostics.size() == 1);
+    CHECK(other.diagnostics[0].expected == R"(one of "red", "green", "blue")");
   }
 
   TEST_CASE("enum_spelling: an enumeration is a JSON string") {

@@ -229,18 +229,24 @@ struct ops_for<F, std::enable_if_t<std::is_floating_point_v<F>>> {
 
 // ---- enumerations ------------------------------------------------------------------------
 
+/// "one of \"a\", \"b\"": built once per enumeration, on its first unknown value (a thread-safe
+/// static), since a response with many unknown values would otherwise quote every spelling
+/// again for each of them.
 template <class E>
-CONFORM_COLD std::string enum_expected() {
-  std::string out = "one of ";
-  bool first = true;
-  for (auto name : enum_spellings<E>()) {
-    if (!first) {
-      out += ", ";
+CONFORM_COLD std::string const& enum_expected() {
+  static std::string const text = [] {
+    std::string out = "one of ";
+    bool first = true;
+    for (auto name : enum_spellings<E>()) {
+      if (!first) {
+        out += ", ";
+      }
+      first = false;
+      append_quoted(out, name);
     }
-    first = false;
-    append_quoted(out, name);
-  }
-  return out;
+    return out;
+  }();
+  return text;
 }
 
 template <class E>
