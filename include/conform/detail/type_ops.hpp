@@ -231,10 +231,11 @@ struct ops_for<F, std::enable_if_t<std::is_floating_point_v<F>>> {
 
 /// "one of \"a\", \"b\"": built once per enumeration, on its first unknown value (a thread-safe
 /// static), since a response with many unknown values would otherwise quote every spelling
-/// again for each of them.
+/// again for each of them. Never destroyed, so that a decode run by another static object's
+/// destructor at exit still finds it.
 template <class E>
 CONFORM_COLD std::string const& enum_expected() {
-  static std::string const text = [] {
+  static std::string const& text = *new std::string([] {
     std::string out = "one of ";
     bool first = true;
     for (auto name : enum_spellings<E>()) {
@@ -245,7 +246,7 @@ CONFORM_COLD std::string const& enum_expected() {
       append_quoted(out, name);
     }
     return out;
-  }();
+  }());
   return text;
 }
 
