@@ -317,17 +317,7 @@ struct one_of {
     }
     return false;
   }
-  static void expected(std::string& out) {
-    out += "one of ";
-    bool first = true;
-    for (std::string_view allowed : Values::values) {
-      if (!first) {
-        out += ", ";
-      }
-      first = false;
-      detail::append_quoted(out, allowed);
-    }
-  }
+  static void expected(std::string& out) { detail::append_one_of(out, Values::values); }
   static void found(std::string const& v, std::string& out) { detail::append_quoted(out, v); }
 };
 

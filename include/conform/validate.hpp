@@ -125,13 +125,8 @@ private:
       if (!u.is_known()) {
         std::string found;
         append_quoted(found, u.str());
-        std::string expected = "one of ";
-        bool first = true;
-        for (auto name : enum_spellings<typename U::enum_type>()) {
-          expected += first ? "" : ", ";
-          first = false;
-          append_quoted(expected, name);
-        }
+        std::string expected;
+        append_one_of(expected, enum_spellings<typename U::enum_type>());
         add(error::unknown_enum_value,
             options_.unknown_open_enum_values == open_enum_policy::error ? severity::error
                                                                          : severity::warning,

@@ -107,6 +107,21 @@ inline void append_quoted(std::string& out, std::string_view s, std::size_t max_
   out.push_back('"');
 }
 
+/// Appends `one of "a", "b", "c"`: the expectation of an enumeration or a fixed list of
+/// strings, each quoted as append_quoted does.
+template <class Values>
+void append_one_of(std::string& out, Values const& values) {
+  out += "one of ";
+  bool first = true;
+  for (std::string_view value : values) {
+    if (!first) {
+      out += ", ";
+    }
+    first = false;
+    append_quoted(out, value);
+  }
+}
+
 /// Appends an integer in decimal.
 template <class Int>
 void append_integer(std::string& out, Int v) {

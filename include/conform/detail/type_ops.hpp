@@ -236,15 +236,8 @@ struct ops_for<F, std::enable_if_t<std::is_floating_point_v<F>>> {
 template <class E>
 CONFORM_COLD std::string const& enum_expected() {
   static std::string const& text = *new std::string([] {
-    std::string out = "one of ";
-    bool first = true;
-    for (auto name : enum_spellings<E>()) {
-      if (!first) {
-        out += ", ";
-      }
-      first = false;
-      append_quoted(out, name);
-    }
+    std::string out;
+    append_one_of(out, enum_spellings<E>());
     return out;
   }());
   return text;
