@@ -345,12 +345,33 @@ public:
     if (Counted && CONFORM_UNLIKELY(++f.count > max_object_size_)) {
       return object_too_large(no_position);
     }
-    structure_key(f, k, no_position);
     // value_offset_ stays no_position: a DOM has no offsets.
-    if (CONFORM_UNLIKELY(stopped_)) {
-      return false;
+    auto const* sd = static_cast<struct_desc const*>(f.desc);
+    std::int32_t const index = find_member(sd, k, f.member);
+    if (CONFORM_UNLIKELY(index < 0 || ((f.present >> index) & 1u) != 0)) {
+      return unusual_member_scalar(f, k, s);
     }
-    return child_value(f, s);
+    // A known member met for the first time, the usual case: stored straight from here, not
+    // through f.child, which only a container value (or the general path) needs.
+    auto const i = static_cast<std::uint32_t>(index);
+    member_desc const& m = sd->members[i];
+    f.member = index;
+    f.present |= std::uint64_t(1) << i;
+    void* address = m.address(f.target);
+    if (!assign(m.ops, address, s)) {
+      mark_rejected(f);
+    } else if (!run_rules(m.rules, address)) {
+      reject_completed(slot{address, m.ops, m.rules});
+    }
+    return !stopped_;
+  }
+
+  // An unknown or repeated key with a scalar value: the general path of key() and value(),
+  // which looks the key up again. Out of line, so that each loop over a DOM object inlines
+  // one copy of the store path, not two.
+  CONFORM_COLD bool unusual_member_scalar(frame& f, std::string_view k, scalar const& s) {
+    structure_key(f, k, no_position);
+    return !stopped_ && child_value(f, s);
   }
 
   // ---- used by type operations --------------------------------------------------------
