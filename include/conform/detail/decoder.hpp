@@ -357,12 +357,7 @@ public:
     member_desc const& m = sd->members[i];
     f.member = index;
     f.present |= std::uint64_t(1) << i;
-    void* address = m.address(f.target);
-    if (!assign(m.ops, address, s)) {
-      mark_rejected(f);
-    } else if (!run_rules(m.rules, address)) {
-      reject_completed(slot{address, m.ops, m.rules});
-    }
+    store_scalar(f, slot{m.address(f.target), m.ops, m.rules}, s);
     return !stopped_;
   }
 
@@ -833,22 +828,28 @@ private:
   }
 
   // The scalar value of the pending member or map entry of `f`: skipped, or stored and
-  // checked; a rejected value leaves it absent (a map entry is erased when its map closes).
+  // checked (store_scalar).
   CONFORM_ALWAYS_INLINE bool child_value(frame& f, scalar const& s) {
     if (CONFORM_UNLIKELY(f.child_skipped)) {
       check_skipped_scalar(s);
       f.child_skipped = false;
       return !stopped_;
     }
-    if (!assign(f.child.ops, f.child.target, s)) {
+    store_scalar(f, f.child, s);
+    return !stopped_;
+  }
+
+  // Stores and checks the scalar value of `f`'s member or entry `to`; a rejected value leaves
+  // it absent (a map entry is erased when its map closes).
+  CONFORM_ALWAYS_INLINE void store_scalar(frame& f, slot const& to, scalar const& s) {
+    if (!assign(to.ops, to.target, s)) {
       mark_rejected(f);
       if (f.kind == frame_kind::map) {
         defer_erase(f);
       }
-    } else if (!run_rules(f.child.rules, f.child.target)) {
-      reject_completed(f.child);
+    } else if (!run_rules(to.rules, to.target)) {
+      reject_completed(to);
     }
-    return !stopped_;
   }
 
   CONFORM_COLD bool object_too_large(position offset) {
