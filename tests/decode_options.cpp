@@ -451,6 +451,34 @@ TEST_SUITE("decode_options") {
     CHECK(capped.diagnostics.error_count() == 150);
   }
 
+  TEST_CASE("decode_options: the list's storage never outgrows the cap and its closing entry") {
+    // The list grows 1, 4, 16, ... but stops at max_diagnostics + 1: a plain doubling vector
+    // would hold room for 64 at a cap of 50, and for 128 at 100.
+    std::string many = R"({"vec": [)";
+    for (int i = 0; i < 300; ++i) {
+      many += i == 0 ? "\"x\"" : ",\"x\"";
+    }
+    many += "]}";
+    for (std::size_t cap :
+         {std::size_t(1), std::size_t(5), std::size_t(50), std::size_t(100), std::size_t(257)}) {
+      conform::decode_options o;
+      o.max_diagnostics = cap;
+      for (bool dom : {false, true}) {
+        CAPTURE(cap);
+        CAPTURE(dom);
+        auto r = dom ? conform::decode<doc>(parse_dom(many), o) : conform::decode<doc>(many, o);
+        REQUIRE(r.diagnostics.size() == cap + 1);
+        CHECK(r.diagnostics.back().code == error::too_many_diagnostics);
+        CHECK(r.diagnostics.error_count() == 300);
+        CHECK(r.diagnostics.items().capacity() <= cap + 1);
+      }
+    }
+    // Below the cap, a document with one finding keeps room for one.
+    auto one = conform::decode<doc>(R"({"n": "a"})");
+    REQUIRE(one.diagnostics.size() == 1);
+    CHECK(one.diagnostics.items().capacity() == 1);
+  }
+
   TEST_CASE("decode_options: fail_fast stops at the first error, not at warnings") {
     std::string json = R"({"zz": 0, "n": "a", "m": "b", "vec": [1, "c"]})";
     conform::decode_options o;
