@@ -79,6 +79,17 @@ inline std::string nested_objects(std::size_t n) {
   return out;
 }
 
+/// {"vec": ["x", "x", ...]} with `n` strings: one type_mismatch each, since `vec` holds
+/// integers.
+inline std::string string_elements(std::size_t n) {
+  std::string out = R"({"vec": [)";
+  for (std::size_t i = 0; i < n; ++i) {
+    out += i == 0 ? "\"x\"" : ",\"x\"";
+  }
+  out += "]}";
+  return out;
+}
+
 /// Index of the first diagnostic with `code`, or ds.size().
 inline std::size_t find_code(conform::diagnostics const& ds, conform::error code) {
   std::size_t i = 0;
@@ -440,12 +451,7 @@ TEST_SUITE("decode_options") {
     CHECK(mixed.diagnostics[1].found == "2 more (1 error, 1 warning)");
 
     // The default cap: 150 errors keep 100 plus the closing entry.
-    std::string many = R"({"vec": [)";
-    for (int i = 0; i < 150; ++i) {
-      many += i == 0 ? "\"x\"" : ",\"x\"";
-    }
-    many += "]}";
-    auto capped = conform::decode<doc>(many);
+    auto capped = conform::decode<doc>(string_elements(150));
     CHECK(capped.diagnostics.size() == 101);
     CHECK(capped.diagnostics.back().code == error::too_many_diagnostics);
     CHECK(capped.diagnostics.error_count() == 150);
@@ -454,11 +460,7 @@ TEST_SUITE("decode_options") {
   TEST_CASE("decode_options: the list's storage never outgrows the cap and its closing entry") {
     // The list grows 1, 4, 16, ... but stops at max_diagnostics + 1: a plain doubling vector
     // would hold room for 64 at a cap of 50, and for 128 at 100.
-    std::string many = R"({"vec": [)";
-    for (int i = 0; i < 300; ++i) {
-      many += i == 0 ? "\"x\"" : ",\"x\"";
-    }
-    many += "]}";
+    std::string const many = string_elements(300);
     for (std::size_t cap :
          {std::size_t(1), std::size_t(5), std::size_t(50), std::size_t(100), std::size_t(257)}) {
       conform::decode_options o;
