@@ -181,6 +181,7 @@ struct ratio_spec {
 constexpr ratio_spec target_ratios[] = {
     {"conform.text", "boost.dom", "text/boost.dom", 0},
     {"conform.text", "boost.sax_null", "text/sax_null", 0.5},
+    {"conform.text.into", "boost.sax_null", "into/sax_null", 0.5},
     {"conform.dom", "boost.dom_describe", "dom/dom_describe", 1.0},
 };
 

@@ -12,7 +12,7 @@ root=$(dirname "$here")
 build=${1:?usage: instructions.sh BUILDDIR [--readme]}
 meson compile -C "$build" benchmarks/conform_profile_loop >/dev/null
 loop="$build/benchmarks/conform_profile_loop"
-readers=(conform.text boost.dom boost.sax_null conform.dom boost.dom_describe)
+readers=(conform.text conform.text.into boost.dom boost.sax_null conform.dom boost.dom_describe)
 fixtures=("example:$root/tests/fixtures/valid/api_example.json:40"
           "full:$root/tests/fixtures/valid/full.json:20"
           "large:$build/benchmarks/large.json:1"
@@ -44,13 +44,13 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", int(100 * a / b + 1e-9
 table=$(
   echo "Instructions per document (callgrind, g++ $(g++ -dumpfullversion) -O3, $(date -u +%Y-%m-%d); ndjson: mean of the stream's first 200 documents):"
   echo
-  echo "| fixture | conform.text | boost.dom | boost.sax_null | conform.dom | boost.dom_describe | boost.dom / conform.text | sax_null / conform.text | dom_describe / conform.dom |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| fixture | conform.text | conform.text.into | boost.dom | boost.sax_null | conform.dom | boost.dom_describe | boost.dom / conform.text | sax_null / conform.text | sax_null / conform.text.into | dom_describe / conform.dom |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   for f in "${fixtures[@]}"; do
     name=${f%%:*}
-    t=${per_doc[$name/conform.text]} d=${per_doc[$name/boost.dom]} s=${per_doc[$name/boost.sax_null]}
+    t=${per_doc[$name/conform.text]} i=${per_doc[$name/conform.text.into]} d=${per_doc[$name/boost.dom]} s=${per_doc[$name/boost.sax_null]}
     cd_=${per_doc[$name/conform.dom]} w=${per_doc[$name/boost.dom_describe]}
-    echo "| $name | $(fmt "$t") | $(fmt "$d") | $(fmt "$s") | $(fmt "$cd_") | $(fmt "$w") | $(ratio "$d" "$t") | $(ratio "$s" "$t") | $(ratio "$w" "$cd_") |"
+    echo "| $name | $(fmt "$t") | $(fmt "$i") | $(fmt "$d") | $(fmt "$s") | $(fmt "$cd_") | $(fmt "$w") | $(ratio "$d" "$t") | $(ratio "$s" "$t") | $(ratio "$s" "$i") | $(ratio "$w" "$cd_") |"
   done
 )
 echo "$table"

@@ -8,7 +8,8 @@
 // instructions.sh runs it under callgrind at two iteration counts for every reader, which
 // gives instructions per document: a measure that does not move with the machine's load.
 // Usage: conform_profile_loop [--reader NAME] [--lines N] ITERATIONS FILE...
-//   NAME: conform.text (default), conform.dom, boost.dom, boost.sax_null, boost.dom_describe
+//   NAME: conform.text (default), conform.text.into (decode_into, one object reused),
+//   conform.dom, boost.dom, boost.sax_null, boost.dom_describe
 //   (--dom is kept as a synonym of --reader conform.dom)
 //   --lines N: each FILE is NDJSON, and its first N non-empty lines are the documents (the
 //   `ndjson` fixture, read line by line as conform_bench reads it)
@@ -43,6 +44,10 @@ std::size_t read_one(std::string const& reader, std::string const& t,
   static conform::decode_options const options = conform_bench::all_diagnostics();
   if (reader == "conform.text") {
     return conform::decode<training_job>(t, options).diagnostics.size();
+  }
+  if (reader == "conform.text.into") {
+    static training_job job; // one object for the whole run, as a stream reader keeps
+    return conform::decode_into(job, t, options).size();
   }
   if (reader == "conform.dom") {
     boost::json::value v = boost::json::parse(t);
@@ -80,8 +85,9 @@ int main(int argc, char** argv) {
     lines = std::strtol(argv[arg + 1], nullptr, 10);
     arg += 2;
   }
-  bool known = reader == "conform.text" || reader == "conform.dom" || reader == "boost.dom" ||
-               reader == "boost.sax_null" || reader == "boost.dom_describe";
+  bool known = reader == "conform.text" || reader == "conform.text.into" ||
+               reader == "conform.dom" || reader == "boost.dom" || reader == "boost.sax_null" ||
+               reader == "boost.dom_describe";
   if (!known || argc < arg + 2) {
     std::fprintf(stderr, "usage: %s [--reader NAME] [--lines N] ITERATIONS FILE...\n", argv[0]);
     return 2;

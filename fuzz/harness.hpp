@@ -716,6 +716,36 @@ void check_validate(conform::decode_result<T> const& r, conform::decode_options 
         "validate() reports (code, severity, pointer) the decode did not", both);
 }
 
+/** decode_into recycles the storage of an object that holds a previous document, and must
+    end exactly as the fresh decode `r` of `text`: same value (compared through encode),
+    same diagnostics. Run over two previous documents: `text` itself (reproducible from the
+    input alone) and the previous input of this process, kept in a static object, which
+    gives the pairs variety; a failure then prints that previous input as well. */
+template <class T>
+void check_recycled(conform::decode_result<T> const& r, std::string_view text,
+                    conform::decode_options const& o) {
+  static T reused;             // what the previous input left
+  static std::string previous; // that input's text
+  std::string const expected = conform::encode(r.value);
+  auto compare = [&](T const& value, conform::diagnostics const& ds, std::string_view over) {
+    auto both = [&] {
+      std::string out = "*** previous document: ";
+      append_escaped(out, over);
+      out += "\n*** decode:\n" + show(r.diagnostics) + "*** decode_into:\n" + show(ds);
+      out += "*** decode value:      " + expected +
+             "\n*** decode_into value: " + conform::encode(value);
+      return out;
+    };
+    check(ds == r.diagnostics, "decode_into's diagnostics differ from decode's", both);
+    check(conform::encode(value) == expected, "decode_into's value differs from decode's", both);
+  };
+  T self;
+  conform::decode_into(self, text, o);
+  compare(self, conform::decode_into(self, text, o), text);
+  compare(reused, conform::decode_into(reused, text, o), previous);
+  previous.assign(text.data(), text.size());
+}
+
 /** The text harness of one type: decode the text, check every invariant of the result, then
     those that need the document (pointers resolve, syntax agreement) and the round trip. */
 template <class T>
@@ -726,6 +756,7 @@ void run_text_harness(std::string_view harness, std::uint8_t const* data, std::s
   // The non-throwing entry point, with no try/catch: an exception escaping it is a bug.
   auto r = conform::decode<T>(in.text, in.options);
   check_result(r, in.options, in.text, true);
+  check_recycled(r, in.text, in.options);
   boost::system::error_code ec;
   auto dom = parse_dom(in.text, ec);
   check_syntax_agreement(r.diagnostics, in.options, dom.has_value(), ec);

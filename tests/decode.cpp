@@ -1189,6 +1189,93 @@ TEST_SUITE("decode") {
     }
   }
 
+  TEST_CASE("decode: decode_into over any previous document equals a fresh decode") {
+    // Every ordered pair (previous, next): decode_into recycles what `previous` left in the
+    // object, and must still end exactly as decode<all_types>(next), value and diagnostics.
+    std::string const long_text(80, 'L');
+    std::string const truncated = std::string(full_document).substr(0, 260);
+    std::vector<std::string> const documents = {
+        full_document,
+        R"({"s": ")" + long_text +
+            R"(", "vec": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], "points": [)"
+            R"({"x": 1, "y": 2}, {"x": 3, "y": 4}, {"x": 5, "y": 6}, {"x": 7, "y": 8}],)"
+            R"( "grid": [[1, 2, 3], [4], [5, 6], [7]], "tags": {"a": [")" +
+            long_text + R"("], "b": ["x", "y"]}, "opt_point": {"x": 9, "y": 9}, "map": {"z": 26}})",
+        R"({"s": "new"})",
+        R"({"s": 5, "vec": [1, "x", 3], "points": [{"x": "a", "y": 1}, 7, {"x": 2, "y": 3}],)"
+        R"( "opt": "no", "opt_point": [], "nested": {"x": 1}, "grid": [[1], "row", [2]]})",
+        R"({"opt": null, "opt_point": null, "s": null, "vec": null, "tags": {"k": null}})",
+        R"({"s": "a", "s": ")" + long_text + R"(", "vec": [1], "vec": [2, 3]})",
+        R"({"u8": 256, "i16": 40000, "points": [{"x": 1, "y": 2}], "grid": [[1], [2, 1e400]]})",
+        R"({"c": "mauve", "oc": "mauve", "map": {"a": "one", "b": 2}, "points": []})",
+        truncated,
+        "[1, 2]",
+        "{}",
+        "",
+    };
+    for (bool fail_fast : {false, true}) {
+      conform::decode_options options;
+      options.fail_fast = fail_fast;
+      for (std::size_t a = 0; a < documents.size(); ++a) {
+        for (std::size_t b = 0; b < documents.size(); ++b) {
+          CAPTURE(fail_fast);
+          CAPTURE(a);
+          CAPTURE(b);
+          all_types v;
+          conform::decode_into(v, documents[a], options);
+          auto into = conform::decode_into(v, documents[b], options);
+          auto fresh = conform::decode<all_types>(documents[b], options);
+          CHECK(into == fresh.diagnostics);
+          CHECK(conform::encode(v) == conform::encode(fresh.value));
+        }
+      }
+    }
+  }
+
+  TEST_CASE("decode: decode_into keeps the previous document's storage") {
+    // Capacities tell reuse apart from a new allocation (an address could be malloc handing
+    // back the block just freed): a decode into a fresh object would size them for the
+    // second document.
+    std::string const long_text(100, 'a');
+    all_types v;
+    conform::decode_into(v,
+                         R"({"s": ")" + long_text +
+                             R"(", "vec": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13],)"
+                             R"( "points": [{"x": 1, "y": 2}, {"x": 3, "y": 4}, {"x": 5, "y": 6},)"
+                             R"( {"x": 7, "y": 8}, {"x": 9, "y": 10}]})");
+    std::size_t const s_capacity = v.s.capacity();
+    std::size_t const vec_capacity = v.vec.capacity();
+    std::size_t const points_capacity = v.points.capacity();
+    REQUIRE(s_capacity >= 100);
+    REQUIRE(vec_capacity >= 13);
+    REQUIRE(points_capacity >= 5);
+
+    auto ds =
+        conform::decode_into(v, R"({"s": "a shorter string, still not a short one", "vec": [7, 8],)"
+                                R"( "points": [{"x": 11, "y": 12}]})");
+    CHECK(v.s == "a shorter string, still not a short one");
+    CHECK(v.s.capacity() == s_capacity);
+    CHECK(v.vec == std::vector<int>{7, 8});
+    CHECK(v.vec.capacity() == vec_capacity);
+    REQUIRE(v.points.size() == 1);
+    CHECK(v.points[0].x == 11);
+    CHECK(v.points[0].y == 12);
+    CHECK(v.points.capacity() == points_capacity);
+    CHECK(ds == conform::decode<all_types>(R"({"s": "a shorter string, still not a short one",)"
+                                           R"( "vec": [7, 8], "points": [{"x": 11, "y": 12}]})")
+                    .diagnostics);
+
+    // An optional string keeps its buffer too; an absent one is reset.
+    loose l;
+    conform::decode_into(l, R"({"s": ")" + long_text + R"(", "i32": 1})");
+    std::size_t const opt_capacity = l.s->capacity();
+    conform::decode_into(l, R"({"s": "twenty-four characters"})");
+    REQUIRE(l.s.has_value());
+    CHECK(*l.s == "twenty-four characters");
+    CHECK(l.s->capacity() == opt_capacity);
+    CHECK(!l.i32.has_value());
+  }
+
   TEST_CASE("decode: the overloads for string_view, std::string and C strings agree") {
     std::string json = R"({"x": 1, "y": "2"})";
     auto a = conform::decode<point>(std::string_view(json));

@@ -75,15 +75,21 @@ void release_value(void* p) noexcept {
   ::new (static_cast<void*>(t)) T();
 }
 
+// Returns whether the decode was intact (decoder::intact(), and memory sufficed).
 template <class Source>
-void run_decoder(slot root, void (*release)(void*), diagnostics& out, decode_options const& options,
-                 Source&& source) noexcept {
+bool run_decoder(slot root, void (*release)(void*), diagnostics& out, decode_options const& options,
+                 Source&& source, bool recycle = false) noexcept {
   bool exhausted = false;
+  bool intact = false;
   {
     decoder d(options, out, root); // allocates nothing until it needs to
+    if (recycle) {
+      d.recycle_storage();
+    }
     try {
       source(d);
       d.finish();
+      intact = d.intact();
     } catch (std::bad_alloc const&) {
       exhausted = true;
     } catch (std::length_error const&) {
@@ -94,13 +100,30 @@ void run_decoder(slot root, void (*release)(void*), diagnostics& out, decode_opt
     out.count(severity::error);
     report_out_of_memory(out, release, root.target);
   }
+  return intact;
+}
+
+/// Decodes with `decode` (which runs run_decoder), recycling the storage of the object
+/// behind `root` (decode_into). A decode that did not run intact to the end of the
+/// document is done again into a reset object: the result always equals a fresh decode's,
+/// and only documents that stop early (syntax errors, limits, fail_fast) pay twice.
+template <class Decode>
+void recycling_decode(slot root, void (*release)(void*), diagnostics& out,
+                      Decode&& decode) noexcept {
+  if (decode(true)) {
+    return;
+  }
+  release(root.target);
+  out.clear();
+  decode(false);
 }
 
 /// The text path's type-independent core: parses `text` into the value behind `root`,
 /// collecting diagnostics in `out`, then resolves their lines and columns. Defined in
 /// impl/decode.ipp (compiled once under CONFORM_SEPARATE_COMPILATION).
 CONFORM_DECL void decode_text_into(slot root, void (*release)(void*), std::string_view text,
-                                   diagnostics& out, decode_options const& options) noexcept;
+                                   diagnostics& out, decode_options const& options,
+                                   bool recycle = false) noexcept;
 
 } // namespace detail
 
@@ -138,15 +161,23 @@ decode_result<T> decode(std::string const& text, decode_options const& options =
   return decode<T>(std::string_view(text), options);
 }
 
-/** Decodes text into `out`, which is first reset to T{}; returns the diagnostics. Lets a
-    loop reuse one object. @par Exception safety Does not throw. */
+/** Decodes text into `out` and returns the diagnostics; `out` ends exactly as
+    decode<T>(text).value would be, whatever it held before.
+
+    For loops over many documents (an NDJSON stream): the previous document's strings and
+    vectors are overwritten in place, so that a document like the one before allocates
+    little or nothing, and whatever this document does not set (absent or rejected members,
+    surplus elements) is reset. A document that stops decoding early (a syntax error, a
+    limit, fail_fast) is decoded a second time into a reset `out`.
+
+    @par Exception safety Does not throw. */
 template <class T>
 diagnostics decode_into(T& out, std::string_view text,
                         decode_options const& options = {}) noexcept {
   static_assert(!std::is_const_v<T>, "conform: cannot decode into a const object");
   diagnostics ds;
-  out = T{};
-  detail::decode_text_into(detail::root_slot(out), &detail::release_value<T>, text, ds, options);
+  detail::decode_text_into(detail::root_slot(out), &detail::release_value<T>, text, ds, options,
+                           true);
   return ds;
 }
 

@@ -17,6 +17,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -504,6 +505,46 @@ TEST_SUITE("modelarts/training_job") {
              job.spec->resource->flavor_id == "modelarts.vm.pnt1.large.eco"));
       CHECK((job.spec && job.spec->custom_metrics && job.spec->custom_metrics->size() == 2));
     }
+  }
+
+  TEST_CASE("training_job: decode_into over any previous response equals a fresh decode") {
+    // A stream reader reuses one object (decode_into recycles its strings and vectors). Over
+    // every ordered pair of responses (the example, the full fixture, every invalid fixture,
+    // the example with each planted defect, the many-defects response), the object must end
+    // exactly as a fresh decode of the second: same value, same diagnostics.
+    std::vector<std::string> documents = {example(), full(), many_defects};
+    for (auto const& entry : std::filesystem::directory_iterator(
+             std::filesystem::path(conform_test::source_dir()) / "tests/fixtures/invalid")) {
+      if (entry.path().extension() == ".json") {
+        documents.push_back(conform_test::read_file(entry.path().string()));
+      }
+    }
+    for (auto const& row : defects) {
+      documents.push_back(row.edit(example()));
+    }
+    REQUIRE(documents.size() > 40);
+    std::vector<conform::decode_result<ma::training_job>> fresh;
+    std::vector<std::string> encoded;
+    for (auto const& d : documents) {
+      fresh.push_back(decode_text(d));
+      encoded.push_back(conform::encode(fresh.back().value));
+    }
+    std::size_t mismatches = 0;
+    for (std::size_t a = 0; a < documents.size(); ++a) {
+      for (std::size_t b = 0; b < documents.size(); ++b) {
+        ma::training_job job;
+        conform::decode_into(job, documents[a]);
+        auto ds = conform::decode_into(job, documents[b]);
+        if (!(ds == fresh[b].diagnostics) || conform::encode(job) != encoded[b]) {
+          ++mismatches;
+          CAPTURE(a);
+          CAPTURE(b);
+          CHECK(ds == fresh[b].diagnostics);
+          CHECK(conform::encode(job) == encoded[b]);
+        }
+      }
+    }
+    CHECK(mismatches == 0);
   }
 
   TEST_CASE("training_job: a duplicate key keeps its first value") {

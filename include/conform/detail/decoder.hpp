@@ -62,8 +62,17 @@ struct array_desc;
 /// Replaces `target` with `text`: built, then moved into place, because the (pointer, size)
 /// constructor and the move constructor inline where assign() calls libstdc++'s general
 /// _M_replace (aliasing, growth) for every value. If the allocation throws, `target` is
-/// untouched.
+/// untouched. A target that already holds a string in a heap buffer large enough
+/// (decode_into reusing an object: the previous document's value) is overwritten in place,
+/// allocating nothing; a short one is rebuilt as above, which is cheaper than assign(). In a
+/// fresh decode the target is empty, and that test is all the reuse costs it.
 CONFORM_ALWAYS_INLINE void replace_string(std::string& target, std::string_view text) {
+  constexpr std::size_t in_object = 15; // libstdc++'s short-string buffer (a hint only)
+  if (CONFORM_UNLIKELY(!target.empty()) && target.capacity() > in_object &&
+      text.size() <= target.capacity()) {
+    target.assign(text.data(), text.size());
+    return;
+  }
   std::string fresh(text.data(), text.size());
   target.~basic_string();
   ::new (static_cast<void*>(&target)) std::string(std::move(fresh));
@@ -122,6 +131,12 @@ struct struct_desc {
   void (*cross_rules)(report_sink&, void const*);
 };
 
+/// The index of the lowest set bit of `bits` (not 0). g++ and clang only, like the
+/// parser's own bit scans (text_source.hpp).
+inline std::uint32_t lowest_bit(std::uint64_t bits) noexcept {
+  return static_cast<std::uint32_t>(__builtin_ctzll(bits));
+}
+
 /// The index of the member spelled `key`, or -1. Documents usually list members in
 /// declaration order, some in the reverse order: the members after and before the previous
 /// one (`previous`, -1 for none) are tried before hashing.
@@ -147,6 +162,10 @@ struct array_desc {
   void (*pop)(void* container);
   /// Makes room for `n` elements (a DOM array's size, see decoder::begin_container).
   void (*reserve)(void* container, std::size_t n);
+  /// Recycling (decode_into): element `i` (i <= size) as the previous document left it, or a
+  /// new one when i == size; then `truncate` drops the elements past the new document's.
+  void* (*recycle)(void* container, std::size_t i);
+  void (*truncate)(void* container, std::size_t size);
 };
 
 struct map_desc {
@@ -154,6 +173,8 @@ struct map_desc {
   /// Inserts `key` (or finds it); returns the value's address and the stored key.
   void* (*emplace)(void* map, std::string_view key, std::string const** stored, bool* inserted);
   void (*erase)(void* map, std::string const* key);
+  /// Recycling (decode_into): empties the map the previous document filled.
+  void (*clear)(void* map);
 };
 
 /// Where the next value goes.
@@ -212,6 +233,7 @@ struct frame {
   std::uint64_t rejected; // structure: members whose value was rejected; array, map: any
   std::string const* map_key;
   bool value_pending; // map: a key was read, its value has not started
+  std::size_t kept;   // array, when recycling: elements of this document so far
 };
 
 /// No offset: the source is a DOM.
@@ -256,6 +278,7 @@ public:
     f.rejected = 0;
     f.map_key = nullptr;
     f.value_pending = false;
+    f.kept = 0;
   }
   decoder(decoder const&) = delete;
   decoder& operator=(decoder const&) = delete;
@@ -265,6 +288,18 @@ public:
     text_ = text;
     from_text_ = true;
   }
+
+  /// Decode into an object that still holds a previous document (decode_into): its strings
+  /// and vectors are overwritten in place, keeping their storage, and whatever this document
+  /// does not set is reset when its object or array closes. The result equals a fresh
+  /// decode's only when the document is read to its end: see intact().
+  void recycle_storage() noexcept { recycle_ = true; }
+
+  /// Whether the decode ran to the end of the document with the root value accepted. When
+  /// recycling, anything else (a syntax error, a limit, fail_fast, a rejected root) can
+  /// leave parts of the previous document behind in containers that never closed, and the
+  /// caller decodes again into a reset object (decode_text_into).
+  bool intact() const noexcept { return !stopped_ && frames_[0].rejected == 0; }
 
   decode_options const& options() const noexcept { return options_; }
   bool stopped() const noexcept { return stopped_; }
@@ -320,10 +355,10 @@ public:
         return array_too_large(offset);
       }
       auto const* ad = static_cast<array_desc const*>(f.desc);
-      void* element = ad->emplace(f.target);
+      void* element = new_element(f, ad);
       ++f.count;
       if (!assign(ad->element, element, s) || !run_rules(f.element_rules, element)) {
-        ad->pop(f.target);
+        drop_element(f, ad);
         f.rejected = 1;
       }
       return !stopped_;
@@ -380,8 +415,12 @@ public:
   void push_array(void* target, array_desc const* desc) {
     frame& f = push(frame_kind::array, target, desc);
     f.element_rules = pending_.rules != nullptr ? pending_.rules->each : nullptr;
+    f.kept = 0;
   }
   void push_map(void* target, map_desc const* desc) {
+    if (CONFORM_UNLIKELY(recycle_)) {
+      desc->clear(target);
+    }
     frame& f = push(frame_kind::map, target, desc);
     f.element_rules = pending_.rules != nullptr ? pending_.rules->each : nullptr;
     f.map_key = nullptr;
@@ -619,7 +658,7 @@ private:
         return array_too_large(offset);
       }
       ad = static_cast<array_desc const*>(f.desc);
-      s = slot{ad->emplace(f.target), ad->element, f.element_rules};
+      s = slot{new_element(f, ad), ad->element, f.element_rules};
       ++f.count;
     } else {
       f.value_pending = false;
@@ -651,7 +690,7 @@ private:
     frame& p = *cur_;
     mark_rejected(p);
     if (ad != nullptr) {
-      ad->pop(p.target);
+      drop_element(p, ad);
     } else if (p.kind == frame_kind::map) {
       defer_erase(p);
     }
@@ -680,6 +719,8 @@ private:
       finish_struct(f);
     } else if (f.kind == frame_kind::map && !rejected_entries_.empty()) {
       erase_rejected(top_);
+    } else if (CONFORM_UNLIKELY(recycle_) && f.kind == frame_kind::array) {
+      static_cast<array_desc const*>(f.desc)->truncate(f.target, f.kept);
     }
     slot self = f.self;
     position start = f.start;
@@ -696,12 +737,48 @@ private:
 
   void finish_struct(frame& f) {
     auto const* sd = static_cast<struct_desc const*>(f.desc);
+    if (CONFORM_UNLIKELY(recycle_)) {
+      // Before the checks of the whole object, which must see this document's values only.
+      reset_unset_members(f, sd);
+    }
     std::uint64_t missing = sd->required_mask & ~f.present;
     if (CONFORM_UNLIKELY(missing != 0)) {
       report_missing(f, sd, missing);
     }
     if (sd->cross_rules != nullptr && !stopped_) {
       sd->cross_rules(*this, f.target);
+    }
+  }
+
+  // Recycling: the members this document did not set (absent, or rejected: a rejected value
+  // may not have touched the previous document's) go back to their defaults, as in a fresh
+  // decode.
+  CONFORM_COLD void reset_unset_members(frame const& f, struct_desc const* sd) {
+    std::uint64_t const all =
+        sd->count >= 64 ? ~std::uint64_t(0) : (std::uint64_t(1) << sd->count) - 1;
+    std::uint64_t unset = all & (~f.present | f.rejected);
+    while (unset != 0) {
+      std::uint32_t const i = lowest_bit(unset);
+      unset &= unset - 1;
+      member_desc const& m = sd->members[i];
+      m.ops->reset(m.address(f.target));
+    }
+  }
+
+  // The next element of array frame `f`: appended, or when recycling, the previous
+  // document's element at this position (overwritten by what follows).
+  CONFORM_ALWAYS_INLINE void* new_element(frame& f, array_desc const* ad) {
+    if (CONFORM_UNLIKELY(recycle_)) {
+      return ad->recycle(f.target, f.kept++);
+    }
+    return ad->emplace(f.target);
+  }
+  // Drops the element new_element() gave, which was rejected.
+  void drop_element(frame& f, array_desc const* ad) {
+    if (CONFORM_UNLIKELY(recycle_)) {
+      --f.kept; // left in place for the next element, or truncated when the array closes
+    } else {
+      ad->pop(f.target);
     }
   }
 
@@ -994,7 +1071,7 @@ private:
     frame& parent = *cur_;
     mark_rejected(parent);
     if (parent.kind == frame_kind::array) {
-      static_cast<array_desc const*>(parent.desc)->pop(parent.target);
+      drop_element(parent, static_cast<array_desc const*>(parent.desc));
     } else if (parent.kind == frame_kind::map) {
       defer_erase(parent);
     } else {
@@ -1232,6 +1309,7 @@ private:
   std::size_t max_array_size_;
   std::string_view text_;
   bool from_text_ = false;
+  bool recycle_ = false; // see recycle_storage()
   // Map entries whose value was rejected, erased when their map closes: kept until then so
   // that a repeated key is still recognised as a duplicate.
   std::vector<std::pair<std::size_t, std::string const*>> rejected_entries_;

@@ -300,9 +300,9 @@ struct ops_for<std::optional<U>> {
   static void* engage(void* p) {
     auto& o = *static_cast<opt*>(p);
     if (CONFORM_UNLIKELY(o.has_value())) {
-      // As emplace() would, but through the cold reset_value<U> that exists anyway: emplace()
-      // inlines U's destructor into every engage.
-      reset_value<U>(&*o);
+      // Engaged already only when decode_into recycles an object (a repeated key was reset
+      // first): the value is kept, storage and all, and what follows overwrites it, or the
+      // decoder resets what this document leaves unset.
       return &*o;
     }
     return &o.emplace(); // known to be empty here: its destructor call is dropped
@@ -334,7 +334,19 @@ struct ops_for<std::vector<U, A>> {
   }
   static void pop(void* p) { static_cast<vec*>(p)->pop_back(); }
   static void reserve(void* p, std::size_t n) { static_cast<vec*>(p)->reserve(n); }
-  static constexpr array_desc desc{ops_of<U>(), &emplace, &pop, &reserve};
+  CONFORM_COLD static void* recycle(void* p, std::size_t i) {
+    auto& v = *static_cast<vec*>(p);
+    return i < v.size() ? &v[i] : emplace(p);
+  }
+  // pop_back rather than resize or erase, which would compile U's default construction or
+  // move assignment into every vector type.
+  CONFORM_COLD static void truncate(void* p, std::size_t n) {
+    auto& v = *static_cast<vec*>(p);
+    while (v.size() > n) {
+      v.pop_back();
+    }
+  }
+  static constexpr array_desc desc{ops_of<U>(), &emplace, &pop, &reserve, &recycle, &truncate};
   static array_desc const* descriptor() noexcept { return &desc; }
   // The decoder pushes the array itself (type_ops::array).
   static constexpr type_ops value{array_expected,    &array_assign, &no_object, &no_array,
@@ -359,7 +371,8 @@ struct ops_for<std::map<std::string, U, C, A>> {
       static_cast<map*>(p)->erase(*key);
     }
   }
-  static constexpr map_desc desc{ops_of<U>(), &emplace, &erase};
+  CONFORM_COLD static void clear(void* p) { static_cast<map*>(p)->clear(); }
+  static constexpr map_desc desc{ops_of<U>(), &emplace, &erase, &clear};
   static bool begin_object(decoder& d, void* p) {
     d.push_map(p, &desc);
     return true;

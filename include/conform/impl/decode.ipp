@@ -14,8 +14,16 @@
 namespace conform::detail {
 
 CONFORM_DECL void decode_text_into(slot root, void (*release)(void*), std::string_view text,
-                                   diagnostics& out, decode_options const& options) noexcept {
-  run_decoder(root, release, out, options, [&](decoder& d) { decode_text(d, text); });
+                                   diagnostics& out, decode_options const& options,
+                                   bool recycle) noexcept {
+  auto source = [&](decoder& d) { decode_text(d, text); };
+  if (recycle) {
+    recycling_decode(root, release, out, [&](bool reuse) {
+      return run_decoder(root, release, out, options, source, reuse);
+    });
+  } else {
+    run_decoder(root, release, out, options, source);
+  }
   try {
     resolve_lines(out.items(), text);
   } catch (...) {
