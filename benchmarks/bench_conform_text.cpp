@@ -1,8 +1,8 @@
 // conform_bench: conform's text path, conform::decode<training_job>(text): conform's own
 // parser straight into the struct, with every diagnostic collected (line and column
 // included). Also decode_into reusing one object (conform.text.into), and the first-error
-// and fail_fast cases. Its own translation unit because it
-// instantiates the whole decoder for the ModelArts schema, the slowest part of the build.
+// and fail_fast cases. Its own translation unit because it instantiates the whole decoder
+// for the ModelArts schema, the slowest part of the build.
 #include "bench.hpp"
 #include "conform_options.hpp"
 

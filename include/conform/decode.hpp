@@ -103,21 +103,6 @@ bool run_decoder(slot root, void (*release)(void*), diagnostics& out, decode_opt
   return intact;
 }
 
-/// Decodes with `decode` (which runs run_decoder), recycling the storage of the object
-/// behind `root` (decode_into). A decode that did not run intact to the end of the
-/// document is done again into a reset object: the result always equals a fresh decode's,
-/// and only documents that stop early (syntax errors, limits, fail_fast) pay twice.
-template <class Decode>
-void recycling_decode(slot root, void (*release)(void*), diagnostics& out,
-                      Decode&& decode) noexcept {
-  if (decode(true)) {
-    return;
-  }
-  release(root.target);
-  out.clear();
-  decode(false);
-}
-
 /// The text path's type-independent core: parses `text` into the value behind `root`,
 /// collecting diagnostics in `out`, then resolves their lines and columns. Defined in
 /// impl/decode.ipp (compiled once under CONFORM_SEPARATE_COMPILATION).
