@@ -240,6 +240,37 @@ class NdjsonInput(Scratch, unittest.TestCase):
         self.assertEqual(status, 0)
         self.assertEqual([d["locator"] for d in documents(out)], ["line 1", "line 2"])
 
+    def test_each_line_reports_what_it_reports_alone_whatever_came_before(self):
+        # The validator decodes each document into the storage the document before left
+        # (conform::decode_into): a line's report must not depend on its neighbours. Every
+        # fixture, folded onto one line (a newline is only ever whitespace in JSON text), in
+        # order and then backwards, so that each follows two different documents.
+        lines = []
+        for kind in ("valid", "invalid"):
+            folder = os.path.join(SOURCE, "tests", "fixtures", kind)
+            for name in sorted(os.listdir(folder)):
+                if name.endswith(".json") and name != "byte_order_mark.json":
+                    with open(os.path.join(folder, name), "rb") as f:
+                        lines.append(f.read().replace(b"\r", b" ").replace(b"\n", b" "))
+        self.assertGreater(len(lines), 20)
+        lines += lines[::-1]
+
+        def reports(stdout):
+            return [(d["valid"], d["errors"], d["warnings"],
+                     [(x["severity"], x["code"], x["pointer"], x["column"], x["message"])
+                      for x in d["diagnostics"]]) for d in documents(stdout)]
+
+        _, out, _ = run(["validate", "--input", "ndjson", "--format", "json",
+                         self.write("all.ndjson", b"\n".join(lines) + b"\n")])
+        together = reports(out)
+        self.assertEqual(len(together), len(lines))
+        for i, line in enumerate(lines[:len(lines) // 2]):
+            _, out, _ = run(["validate", "--input", "ndjson", "--format", "json",
+                             self.write("one.ndjson", line + b"\n")])
+            alone = reports(out)
+            self.assertEqual(together[i], alone[0], line[:80])
+            self.assertEqual(together[len(lines) - 1 - i], alone[0], line[:80])
+
     def test_forced_ndjson_on_a_one_line_file(self):
         path = self.write("one.json", minified(full()) + "\n")
         status, out, _ = run(["validate", "--input", "ndjson", "--format", "json", path])

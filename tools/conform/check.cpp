@@ -123,6 +123,23 @@ void merge(conform::diagnostics& into, conform::diagnostics const& from) {
   }
 }
 
+// A worker keeps the decoded object of its last document only while documents are this small, so
+// that what each worker holds between documents stays small whatever the stream holds.
+constexpr std::size_t reused_storage_max_bytes = std::size_t(1) << 20;
+
+// Only the diagnostics are reported; the decoded value is scratch. Each thread decodes into one
+// object of its own (conform::decode_into), so that a stream of similar documents overwrites the
+// previous document's strings and vectors instead of allocating them again.
+template <class T>
+conform::diagnostics decode_reusing(std::string_view body, conform::decode_options const& options) {
+  thread_local T scratch;
+  conform::diagnostics ds = conform::decode_into(scratch, body, options);
+  if (body.size() > reused_storage_max_bytes) {
+    scratch = T{};
+  }
+  return ds;
+}
+
 std::string_view schema_name(schema_choice s) {
   return s == schema_choice::error_body ? "error_body" : "training_job";
 }
@@ -178,8 +195,8 @@ outcome check_document(document const& doc, settings const& s) {
   if (!doc.body_unavailable) {
     conform::diagnostics found =
         schema == schema_choice::error_body
-            ? conform::decode<conform::modelarts::error_body>(doc.body, s.decode).diagnostics
-            : conform::decode<conform::modelarts::training_job>(doc.body, s.decode).diagnostics;
+            ? decode_reusing<conform::modelarts::error_body>(doc.body, s.decode)
+            : decode_reusing<conform::modelarts::training_job>(doc.body, s.decode);
     if (body.empty()) {
       body = std::move(found);
     } else {
