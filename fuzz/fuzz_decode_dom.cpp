@@ -87,6 +87,7 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
   auto from_dom = conform::decode<training_job>(*dom, in.options);
   check_result(from_dom, in.options, in.text, false);
   check_pointers(from_dom.diagnostics, *dom);
+  check_recycled(from_dom, *dom, in.text, in.options);
   if (from_dom.ok()) {
     check_round_trip(from_dom.value, in.options);
     check_validate(from_dom, in.options);

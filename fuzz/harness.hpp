@@ -717,12 +717,13 @@ void check_validate(conform::decode_result<T> const& r, conform::decode_options 
 }
 
 /** decode_into recycles the storage of an object that holds a previous document, and must
-    end exactly as the fresh decode `r` of `text`: same value (compared through encode),
-    same diagnostics. Run over two previous documents: `text` itself (reproducible from the
-    input alone) and the previous input of this process, kept in a static object, which
-    gives the pairs variety; a failure then prints that previous input as well. */
-template <class T>
-void check_recycled(conform::decode_result<T> const& r, std::string_view text,
+    end exactly as the fresh decode `r` of `input` (the document `text`, or its DOM): same
+    value (compared through encode), same diagnostics. Run over two previous documents: the
+    input itself (reproducible from the input alone) and the previous input of this process,
+    kept in a static object per front end, which gives the pairs variety; a failure then
+    prints that previous input as well. */
+template <class T, class Input>
+void check_recycled(conform::decode_result<T> const& r, Input const& input, std::string_view text,
                     conform::decode_options const& o) {
   static T reused;             // what the previous input left
   static std::string previous; // that input's text
@@ -740,9 +741,9 @@ void check_recycled(conform::decode_result<T> const& r, std::string_view text,
     check(conform::encode(value) == expected, "decode_into's value differs from decode's", both);
   };
   T self;
-  conform::decode_into(self, text, o);
-  compare(self, conform::decode_into(self, text, o), text);
-  compare(reused, conform::decode_into(reused, text, o), previous);
+  conform::decode_into(self, input, o);
+  compare(self, conform::decode_into(self, input, o), text);
+  compare(reused, conform::decode_into(reused, input, o), previous);
   previous.assign(text.data(), text.size());
 }
 
@@ -756,7 +757,7 @@ void run_text_harness(std::string_view harness, std::uint8_t const* data, std::s
   // The non-throwing entry point, with no try/catch: an exception escaping it is a bug.
   auto r = conform::decode<T>(in.text, in.options);
   check_result(r, in.options, in.text, true);
-  check_recycled(r, in.text, in.options);
+  check_recycled(r, in.text, in.text, in.options);
   boost::system::error_code ec;
   auto dom = parse_dom(in.text, ec);
   check_syntax_agreement(r.diagnostics, in.options, dom.has_value(), ec);

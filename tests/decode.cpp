@@ -1189,7 +1189,7 @@ TEST_SUITE("decode") {
     }
   }
 
-  TEST_CASE("decode: decode_into over any previous document equals a fresh decode") {
+  TEST_CASE("decode: decode_into over any previous document equals a fresh decode (text and DOM)") {
     // Every ordered pair (previous, next): decode_into recycles what `previous` left in the
     // object, and must still end exactly as decode<all_types>(next), value and diagnostics.
     std::string const long_text(80, 'L');
@@ -1213,23 +1213,38 @@ TEST_SUITE("decode") {
         "{}",
         "",
     };
-    for (bool fail_fast : {false, true}) {
-      conform::decode_options options;
-      options.fail_fast = fail_fast;
-      for (std::size_t a = 0; a < documents.size(); ++a) {
-        for (std::size_t b = 0; b < documents.size(); ++b) {
-          CAPTURE(fail_fast);
-          CAPTURE(a);
-          CAPTURE(b);
-          all_types v;
-          conform::decode_into(v, documents[a], options);
-          auto into = conform::decode_into(v, documents[b], options);
-          auto fresh = conform::decode<all_types>(documents[b], options);
-          CHECK(into == fresh.diagnostics);
-          CHECK(conform::encode(v) == conform::encode(fresh.value));
+    // Over text or DOM inputs alike.
+    auto check_every_pair = [](auto const& inputs) {
+      for (bool fail_fast : {false, true}) {
+        conform::decode_options options;
+        options.fail_fast = fail_fast;
+        for (std::size_t a = 0; a < inputs.size(); ++a) {
+          for (std::size_t b = 0; b < inputs.size(); ++b) {
+            CAPTURE(fail_fast);
+            CAPTURE(a);
+            CAPTURE(b);
+            all_types v;
+            conform::decode_into(v, inputs[a], options);
+            auto into = conform::decode_into(v, inputs[b], options);
+            auto fresh = conform::decode<all_types>(inputs[b], options);
+            CHECK(into == fresh.diagnostics);
+            CHECK(conform::encode(v) == conform::encode(fresh.value));
+          }
         }
       }
+    };
+    check_every_pair(documents);
+    // The DOM form over the same documents, those that Boost.JSON parses.
+    std::vector<boost::json::value> values;
+    for (auto const& text : documents) {
+      boost::system::error_code ec;
+      auto v = boost::json::parse(text, ec);
+      if (!ec) {
+        values.push_back(std::move(v));
+      }
     }
+    REQUIRE(values.size() >= 9);
+    check_every_pair(values);
   }
 
   TEST_CASE("decode: decode_into keeps the previous document's storage") {
@@ -1298,6 +1313,9 @@ TEST_SUITE("decode") {
     static_assert(
         noexcept(conform::decode<all_types>(std::string_view(), conform::decode_options{})));
     static_assert(noexcept(conform::decode_into(std::declval<all_types&>(), std::string_view())));
+    static_assert(noexcept(conform::decode_into(std::declval<all_types&>(), "")));
+    static_assert(noexcept(conform::decode_into(std::declval<all_types&>(), std::string())));
+    static_assert(noexcept(conform::decode_into(std::declval<all_types&>(), boost::json::value())));
     static_assert(!noexcept(conform::decode_or_throw<all_types>(std::string_view())));
     CHECK(true);
   }

@@ -1,6 +1,7 @@
 // Tests for <conform/decode_value.hpp>: what only the DOM entry points do. Numbers arrive as
 // Boost.JSON converted them, an array's known size allocates its vector once, duplicate keys
-// are invisible, and decode_or_throw and the noexcept promise hold for a boost::json::value.
+// are invisible, decode_into keeps the previous value's storage, and decode_or_throw and the
+// noexcept promise hold for a boost::json::value.
 // That both front ends report the same findings for the same document is tested, document
 // by document, in tests/decode.cpp.
 #include <conform/decode_value.hpp>
@@ -38,6 +39,13 @@ struct pair {
   int y = 0;
 };
 BOOST_DESCRIBE_STRUCT(pair, (), (x, y))
+
+struct struct_with_storage {
+  std::string name;
+  std::vector<int> vec;
+  std::vector<pair> pairs;
+};
+BOOST_DESCRIBE_STRUCT(struct_with_storage, (), (name, vec, pairs))
 
 inline boost::json::value parse_dom(std::string_view text) {
   boost::system::error_code ec;
@@ -119,6 +127,41 @@ TEST_SUITE("decode_value") {
     CHECK(t.value.vec->capacity() == 4);
   }
 
+  TEST_CASE("decode_value: decode_into keeps the previous value's storage") {
+    // Capacities tell reuse apart from a new allocation. That the result equals a fresh
+    // decode over every pair of documents is tested in tests/decode.cpp.
+    struct_with_storage v;
+    auto first = parse_dom(R"({"name": "a name well past the small-string buffer",)"
+                           R"( "vec": [1, 2, 3, 4, 5, 6, 7, 8, 9], "pairs": [{"x": 1, "y": 2},)"
+                           R"( {"x": 3, "y": 4}, {"x": 5, "y": 6}]})");
+    REQUIRE(conform::decode_into(v, first).empty());
+    std::size_t const name_capacity = v.name.capacity();
+    std::size_t const vec_capacity = v.vec.capacity();
+    std::size_t const pairs_capacity = v.pairs.capacity();
+
+    auto second = parse_dom(R"({"name": "a shorter one, still on the heap", "vec": [7],)"
+                            R"( "pairs": [{"x": 9, "y": 10}]})");
+    auto ds = conform::decode_into(v, second);
+    CHECK(ds == conform::decode<struct_with_storage>(second).diagnostics);
+    CHECK(v.name == "a shorter one, still on the heap");
+    CHECK(v.name.capacity() == name_capacity);
+    CHECK(v.vec == std::vector<int>{7});
+    CHECK(v.vec.capacity() == vec_capacity);
+    REQUIRE(v.pairs.size() == 1);
+    CHECK(v.pairs[0].x == 9);
+    CHECK(v.pairs[0].y == 10);
+    CHECK(v.pairs.capacity() == pairs_capacity);
+
+    // An error keeps what was valid and resets the rest, as a fresh decode would.
+    auto bad = parse_dom(R"({"name": 5, "vec": [1, "two"], "pairs": []})");
+    ds = conform::decode_into(v, bad);
+    auto fresh = conform::decode<struct_with_storage>(bad);
+    CHECK(ds == fresh.diagnostics);
+    CHECK(v.name.empty());
+    CHECK(v.vec == fresh.value.vec);
+    CHECK(v.pairs.empty());
+  }
+
   TEST_CASE("decode_value: duplicate keys are gone before the decoder sees them") {
     std::string_view json = R"({"x": 1, "y": 2, "x": 3})";
     auto from_text = conform::decode<pair>(json);
@@ -152,6 +195,7 @@ TEST_SUITE("decode_value") {
     static_assert(noexcept(conform::decode<pair>(boost::json::value())));
     static_assert(noexcept(conform::decode<pair>(boost::json::value(), conform::decode_options{})));
     static_assert(!noexcept(conform::decode_or_throw<pair>(boost::json::value())));
+    static_assert(noexcept(conform::decode_into(std::declval<pair&>(), boost::json::value())));
     // A null root is a finding, not an exception.
     auto r = conform::decode<pair>(boost::json::value());
     REQUIRE(r.diagnostics.size() == 1);

@@ -75,10 +75,13 @@ void release_value(void* p) noexcept {
   ::new (static_cast<void*>(t)) T();
 }
 
-// Returns whether the decode was intact (decoder::intact(), and memory sufficed).
+// Decodes through `source` into the value behind `root`. With `recycle` (decode_into), the
+// value's previous storage is reused; a decode that did not run intact to the end of the
+// document (a syntax error, a limit, fail_fast, memory) is then done again into a reset value,
+// so that the result always equals a fresh decode's: only documents that stop early pay twice.
 template <class Source>
-bool run_decoder(slot root, void (*release)(void*), diagnostics& out, decode_options const& options,
-                 Source&& source, bool recycle = false) noexcept {
+void run_decoder(slot root, void (*release)(void*), diagnostics& out, decode_options const& options,
+                 Source const& source, bool recycle = false) noexcept {
   bool exhausted = false;
   bool intact = false;
   {
@@ -96,11 +99,16 @@ bool run_decoder(slot root, void (*release)(void*), diagnostics& out, decode_opt
       exhausted = true;
     }
   }
+  if (recycle && !intact) {
+    release(root.target);
+    out.clear();
+    run_decoder(root, release, out, options, source);
+    return;
+  }
   if (exhausted) {
     out.count(severity::error);
     report_out_of_memory(out, release, root.target);
   }
-  return intact;
 }
 
 /// The text path's type-independent core: parses `text` into the value behind `root`,
@@ -164,6 +172,20 @@ diagnostics decode_into(T& out, std::string_view text,
   detail::decode_text_into(detail::root_slot(out), &detail::release_value<T>, text, ds, options,
                            true);
   return ds;
+}
+
+/// Overload for C strings (which would otherwise be ambiguous between the text and the
+/// boost::json::value forms when <conform/decode_value.hpp> is included).
+template <class T>
+diagnostics decode_into(T& out, char const* text, decode_options const& options = {}) noexcept {
+  return decode_into(out, std::string_view(text), options);
+}
+
+/// Overload for std::string.
+template <class T>
+diagnostics decode_into(T& out, std::string const& text,
+                        decode_options const& options = {}) noexcept {
+  return decode_into(out, std::string_view(text), options);
 }
 
 /// Thrown by decode_or_throw when a document has errors; carries all the diagnostics.

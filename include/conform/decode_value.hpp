@@ -12,6 +12,7 @@
 
 #include <boost/json/value.hpp>
 
+#include <type_traits>
 #include <utility>
 
 namespace conform {
@@ -20,8 +21,10 @@ namespace detail {
 
 /// The DOM path's type-independent core: walks `v` into the value behind `root`. Defined in
 /// impl/decode_value.ipp (compiled once under CONFORM_SEPARATE_COMPILATION).
+/// With `recycle` (decode_into), `root` keeps what it held: see decode_text_into.
 CONFORM_DECL void decode_value_into(slot root, void (*release)(void*), boost::json::value const& v,
-                                    diagnostics& out, decode_options const& options) noexcept;
+                                    diagnostics& out, decode_options const& options,
+                                    bool recycle = false) noexcept;
 
 } // namespace detail
 
@@ -41,6 +44,22 @@ decode_result<T> decode(boost::json::value const& value,
   detail::decode_value_into(detail::root_slot(r.value), &detail::release_value<T>, value,
                             r.diagnostics, options);
   return r;
+}
+
+/** Decodes a boost::json::value into `out` and returns the diagnostics; `out` ends exactly
+    as decode<T>(value).value would, whatever it held before. The DOM form of the text
+    decode_into (decode.hpp): strings and vectors are overwritten in place, whatever the value
+    does not set is reset.
+
+    @par Exception safety Does not throw. */
+template <class T>
+diagnostics decode_into(T& out, boost::json::value const& value,
+                        decode_options const& options = {}) noexcept {
+  static_assert(!std::is_const_v<T>, "conform: cannot decode into a const object");
+  diagnostics ds;
+  detail::decode_value_into(detail::root_slot(out), &detail::release_value<T>, value, ds, options,
+                            true);
+  return ds;
 }
 
 /// Overload for a boost::json::value.

@@ -16,15 +16,8 @@ namespace conform::detail {
 CONFORM_DECL void decode_text_into(slot root, void (*release)(void*), std::string_view text,
                                    diagnostics& out, decode_options const& options,
                                    bool recycle) noexcept {
-  auto source = [&](decoder& d) { decode_text(d, text); };
-  // Recycling (decode_into): a decode that did not run intact to the end of the document is
-  // done again into a reset object, so that the result always equals a fresh decode's; only
-  // documents that stop early (syntax errors, limits, fail_fast) pay twice.
-  if (!run_decoder(root, release, out, options, source, recycle) && recycle) {
-    release(root.target);
-    out.clear();
-    run_decoder(root, release, out, options, source);
-  }
+  run_decoder(
+      root, release, out, options, [&](decoder& d) { decode_text(d, text); }, recycle);
   try {
     resolve_lines(out.items(), text);
   } catch (...) {

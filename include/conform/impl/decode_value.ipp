@@ -12,8 +12,10 @@
 namespace conform::detail {
 
 CONFORM_DECL void decode_value_into(slot root, void (*release)(void*), boost::json::value const& v,
-                                    diagnostics& out, decode_options const& options) noexcept {
-  run_decoder(root, release, out, options, [&](decoder& d) { decode_value(d, v); });
+                                    diagnostics& out, decode_options const& options,
+                                    bool recycle) noexcept {
+  run_decoder(
+      root, release, out, options, [&](decoder& d) { decode_value(d, v); }, recycle);
 }
 
 } // namespace conform::detail
