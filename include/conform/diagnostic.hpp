@@ -9,8 +9,7 @@
 #include <conform/error.hpp>
 
 #include <cstddef>
-#include <ostream>
-#include <sstream>
+#include <iosfwd>
 #include <string>
 #include <vector>
 
@@ -141,47 +140,65 @@ inline diagnostic too_many_entry(std::size_t max, std::size_t errors, std::size_
 }
 } // namespace detail
 
-/// One line: `line:column: severity: message [code] at pointer`.
-inline std::ostream& operator<<(std::ostream& os, diagnostic const& d) {
+/// One line: `line:column: severity: message [code] at 'pointer'` (what operator<< writes).
+inline std::string to_string(diagnostic const& d) {
+  std::string out;
   if (d.line != 0) {
-    os << d.line << ':' << d.column << ": ";
+    out += std::to_string(d.line);
+    out += ':';
+    out += std::to_string(d.column);
+    out += ": ";
   }
-  os << to_string(d.level) << ": " << d.message() << " [" << to_string(d.code) << "] at '";
+  out += to_string(d.level);
+  out += ": ";
+  out += d.message();
+  out += " [";
+  out += to_string(d.code);
+  out += "] at '";
   // A pointer carries the document's keys byte for byte; control characters in them (ESC,
   // BEL, NUL) must not reach a terminal or a log, so they are written as \u00XX escapes.
   static constexpr char hex[] = "0123456789ABCDEF";
   for (char c : d.pointer) {
     auto u = static_cast<unsigned char>(c);
     if (u < 0x20 || u == 0x7F) {
-      os << "\\u00" << hex[u >> 4] << hex[u & 0xF];
+      out += "\\u00";
+      out += hex[u >> 4];
+      out += hex[u & 0xF];
     } else {
-      os << c;
+      out += c;
     }
   }
-  os << "'";
-  return os;
+  out += '\'';
+  return out;
 }
 
-/// One line per diagnostic.
-inline std::ostream& operator<<(std::ostream& os, diagnostics const& ds) {
-  for (auto const& d : ds) {
-    os << d << '\n';
-  }
-  return os;
-}
-
-/// The same text as operator<<.
-inline std::string to_string(diagnostic const& d) {
-  std::ostringstream os;
-  os << d;
-  return os.str();
-}
-
-/// The same text as operator<<.
+/// One line per diagnostic, each ended by a line feed (what operator<< writes).
 inline std::string to_string(diagnostics const& ds) {
-  std::ostringstream os;
-  os << ds;
-  return os.str();
+  std::string out;
+  for (auto const& d : ds) {
+    out += to_string(d);
+    out += '\n';
+  }
+  return out;
+}
+
+// The stream operators are templates over the stream's traits so that this header, which
+// every file that decodes includes, needs only <iosfwd>: <ostream> and <sstream> cost such a
+// file about 0.7% of its compile (benchmarks/README.md, compile cost), and a caller who
+// writes to a stream has included them already.
+
+/// Writes to_string(d).
+template <class Traits>
+std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os,
+                                             diagnostic const& d) {
+  return os << to_string(d);
+}
+
+/// Writes to_string(ds): one line per diagnostic.
+template <class Traits>
+std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os,
+                                             diagnostics const& ds) {
+  return os << to_string(ds);
 }
 
 } // namespace conform

@@ -18,11 +18,9 @@
 #include <conform/json_pointer.hpp>
 
 #include <algorithm>
-#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <memory>
 #include <new>
 #include <optional>
 #include <string>
@@ -47,12 +45,21 @@ struct scalar {
   };
 };
 
+/// std::isfinite without <cmath>: exact for IEEE 754 types (infinity minus infinity and
+/// anything minus NaN are NaN, which compares unequal to zero). This header is in every file
+/// that decodes, and <cmath> (every math function in three precisions) and <memory> cost such
+/// a file 1.5% of its compile (benchmarks/README.md, compile cost) for one test and one owner.
+template <class F>
+constexpr bool is_finite(F x) noexcept {
+  return x - x == F(0);
+}
+
 /// The value of a real scalar; false when it is not finite (1e400). The text front end
 /// reads reals with std::from_chars (correctly rounded), so they are exact; a DOM holds
 /// Boost.JSON's own conversion, which 1.81 gets an ulp wrong on some 17-digit inputs.
 inline bool exact_real(scalar const& s, double& out) noexcept {
   out = s.d;
-  return std::isfinite(out);
+  return is_finite(out);
 }
 
 class decoder;
@@ -623,10 +630,10 @@ private:
   CONFORM_COLD void grow_frames() {
     // max_depth_ bounds top_, so this happens at most a few times per decode.
     std::size_t capacity = std::min(frame_capacity_ * 2, max_depth_ + 2);
-    std::unique_ptr<frame[]> bigger(new frame[capacity]);
-    std::copy(frames_, frames_ + frame_capacity_, bigger.get());
+    std::vector<frame> bigger(capacity);
+    std::copy(frames_, frames_ + frame_capacity_, bigger.data());
     heap_frames_ = std::move(bigger);
-    frames_ = heap_frames_.get();
+    frames_ = heap_frames_.data();
     cur_ = frames_ + (top_ - 1); // push() then steps to top_
     frame_capacity_ = capacity;
   }
@@ -1251,7 +1258,8 @@ private:
   static bool is_plain_integer_token(scalar const& s) noexcept {
     if (s.text.empty()) {
       // From a DOM: an integral double too large for 64 bits overflows; others are reals.
-      return std::isfinite(s.d) && std::trunc(s.d) == s.d && std::fabs(s.d) >= 9.2e18;
+      // (Every double of that size is integral: past 2^53 their spacing exceeds 1.)
+      return is_finite(s.d) && (s.d >= 9.2e18 || s.d <= -9.2e18);
     }
     return s.text.find_first_of(".eE") == std::string_view::npos;
   }
@@ -1276,7 +1284,7 @@ private:
       append_integer(out, s.u);
       break;
     default:
-      if (std::isfinite(s.d)) {
+      if (is_finite(s.d)) {
         append_double(out, s.d);
       } else {
         out += s.d > 0 ? "infinity" : s.d < 0 ? "-infinity" : "NaN";
@@ -1317,7 +1325,7 @@ private:
   frame* frames_ = inline_frames_;
   frame* cur_ = inline_frames_; // frames_ + top_: the innermost frame, one load away
   std::size_t frame_capacity_ = inline_frames;
-  std::unique_ptr<frame[]> heap_frames_;
+  std::vector<frame> heap_frames_;      // a vector, not unique_ptr<frame[]>: see is_finite()
   std::vector<std::string> keys_;       // unknown key per depth (lazy)
   std::vector<seen_keys> unknown_seen_; // unknown keys per open struct (lazy)
   std::size_t top_ = 0;

@@ -19,7 +19,6 @@
 
 #include <array>
 #include <charconv>
-#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <limits>
@@ -211,7 +210,7 @@ struct ops_for<F, std::enable_if_t<std::is_floating_point_v<F>>> {
       return true;
     case scalar::kind::real: {
       double v = 0;
-      if (!exact_real(s, v) || !std::isfinite(static_cast<F>(v))) {
+      if (!exact_real(s, v) || !is_finite(static_cast<F>(v))) {
         d.not_finite(s);
         return false;
       }
