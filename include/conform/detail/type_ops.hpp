@@ -391,16 +391,21 @@ struct perfect_hash {
   std::array<std::int8_t, 256> slots{};
 };
 
+// The search runs in the compiler's constant evaluator, which is slow (it was 3% of the
+// decoding unit's compile time): each key's words are read once, not once per seed and per
+// pair, and a failed seed clears only the slots of the table being tried.
 template <std::size_t N>
-constexpr bool try_seeds(std::array<std::string_view, N> const& keys, perfect_hash<N>& out,
+constexpr bool try_seeds(std::array<std::string_view, N> const& keys,
+                         std::array<key_words, N> const& words, perfect_hash<N>& out,
                          std::size_t size, bool full, std::uint32_t seeds) {
   for (std::uint32_t seed = 0; seed < seeds; ++seed) {
-    for (auto& s : out.slots) {
-      s = -1;
+    for (std::size_t s = 0; s < size; ++s) {
+      out.slots[s] = -1;
     }
     bool ok = true;
     for (std::size_t i = 0; i < N && ok; ++i) {
-      std::uint32_t h = key_hash_constexpr(keys[i], seed, full) & std::uint32_t(size - 1);
+      std::uint32_t h =
+          (full ? full_hash(keys[i], seed) : mix_words(words[i], seed)) & std::uint32_t(size - 1);
       if (out.slots[h] != -1) {
         ok = false;
       } else {
@@ -423,11 +428,18 @@ constexpr bool try_seeds(std::array<std::string_view, N> const& keys, perfect_ha
 template <std::size_t N>
 constexpr perfect_hash<N> make_perfect_hash(std::array<std::string_view, N> const& keys) {
   perfect_hash<N> out{};
+  for (auto& s : out.slots) {
+    s = -1; // the slots past the table found stay unused
+  }
+  std::array<key_words, N> words{};
+  for (std::size_t i = 0; i < N; ++i) {
+    words[i] = constexpr_words(keys[i]);
+  }
   // The fast hash cannot separate keys with equal words; then only the full hash can.
   bool separable = true;
   for (std::size_t i = 0; i < N && separable; ++i) {
     for (std::size_t j = i + 1; j < N && separable; ++j) {
-      separable = !(constexpr_words(keys[i]) == constexpr_words(keys[j]));
+      separable = !(words[i] == words[j]);
     }
   }
   std::size_t size = 8;
@@ -435,8 +447,8 @@ constexpr perfect_hash<N> make_perfect_hash(std::array<std::string_view, N> cons
     size *= 2;
   }
   for (; size <= 256; size *= 2) {
-    if ((separable && try_seeds(keys, out, size, false, 256)) ||
-        try_seeds(keys, out, size, true, 256)) {
+    if ((separable && try_seeds(keys, words, out, size, false, 256)) ||
+        try_seeds(keys, words, out, size, true, 256)) {
       return out;
     }
   }
