@@ -127,11 +127,6 @@ constexpr std::uint32_t full_hash(std::string_view key, std::uint32_t seed) noex
   return static_cast<std::uint32_t>(fmix64(h));
 }
 
-constexpr std::uint32_t key_hash_constexpr(std::string_view key, std::uint32_t seed,
-                                           bool full) noexcept {
-  return full ? full_hash(key, seed) : mix_words(constexpr_words(key), seed);
-}
-
 CONFORM_ALWAYS_INLINE std::uint32_t key_hash(std::string_view key, std::uint32_t seed,
                                              bool full) noexcept {
   if (CONFORM_UNLIKELY(full)) {

@@ -391,9 +391,9 @@ struct perfect_hash {
   std::array<std::int8_t, 256> slots{};
 };
 
-// The search runs in the compiler's constant evaluator, which is slow (it was 3% of the
-// decoding unit's compile time): each key's words are read once, not once per seed and per
-// pair, and a failed seed clears only the slots of the table being tried.
+// The search runs in the compiler's constant evaluator, which is slow: each key's words
+// (constexpr_words, the compile-time twin of key_hash's runtime_words) are read once, not
+// once per seed and per pair, and a failed seed clears only the slots of the table tried.
 template <std::size_t N>
 constexpr bool try_seeds(std::array<std::string_view, N> const& keys,
                          std::array<key_words, N> const& words, perfect_hash<N>& out,
