@@ -117,7 +117,9 @@ private:
         pointer_.resize(mark);
       });
       member_ = std::string(type_name<U>());
-      if constexpr (type_rules_checker<U>() != nullptr) {
+      // Asked of the runner, not of type_rules_checker<U>() != nullptr: g++ 12 with
+      // -fsanitize=undefined no longer takes that comparison as a constant expression.
+      if constexpr (!type_rules_runner<U, type_rules_t<U>>::empty) {
         type_rules_checker<U>()(*this, &u);
       }
       member_ = std::move(saved_member);

@@ -9,6 +9,8 @@ The source's first line names what must happen:
                       the test does not contain it); compiling with -DCONTROL must succeed,
                       which proves the harness and the rest of the file are sound.
   // expect: compiles compiling SOURCE must succeed (a valid use that once failed to build).
+An optional second line "// flags: FLAGS..." adds compiler flags (for a use that once failed
+to build only under some flag, such as -fsanitize=undefined).
 Only the compiler's front end runs (-fsyntax-only): templates are instantiated and constant
 expressions evaluated, but nothing is linked.
 """
@@ -30,11 +32,14 @@ def main(argv):
     source, command = argv[1], argv[3:]
     with open(source, encoding="utf-8") as f:
         first = f.readline().strip()
+        second = f.readline().strip()
     prefix = "// expect:"
     if not first.startswith(prefix):
         print(f"{source}: the first line must be '{prefix} TEXT' or '{prefix} compiles'")
         return 2
     expected = first[len(prefix):].strip()
+    if second.startswith("// flags:"):
+        command = command + second[len("// flags:"):].split()
 
     status, output = compile_source(command, source, [])
     if expected == "compiles":
