@@ -1208,6 +1208,10 @@ TEST_SUITE("decode") {
         R"({"s": "a", "s": ")" + long_text + R"(", "vec": [1], "vec": [2, 3]})",
         R"({"u8": 256, "i16": 40000, "points": [{"x": 1, "y": 2}], "grid": [[1], [2, 1e400]]})",
         R"({"c": "mauve", "oc": "mauve", "map": {"a": "one", "b": 2}, "points": []})",
+        // Repeated keys whose first value is rejected and whose last is not (and the reverse):
+        // under warning_last_wins the last value is the member's, recycled or not.
+        R"({"u8": 256, "u8": 7, "s": 5, "s": "ok", "opt": "no", "opt": 3, "vec": [1, "x"],)"
+        R"( "vec": [4], "nested": {"x": "a"}, "nested": {"x": 1, "y": 2}, "i16": 1, "i16": 1e9})",
         truncated,
         "[1, 2]",
         "{}",
@@ -1215,11 +1219,15 @@ TEST_SUITE("decode") {
     };
     // Over text or DOM inputs alike.
     auto check_every_pair = [](auto const& inputs) {
-      for (bool fail_fast : {false, true}) {
+      for (int mode = 0; mode < 4; ++mode) {
+        bool const fail_fast = (mode & 1) != 0;
         conform::decode_options options;
         options.fail_fast = fail_fast;
+        options.duplicate_keys = (mode & 2) != 0 ? conform::duplicate_key_policy::warning_last_wins
+                                                 : conform::duplicate_key_policy::error;
         for (std::size_t a = 0; a < inputs.size(); ++a) {
           for (std::size_t b = 0; b < inputs.size(); ++b) {
+            CAPTURE(mode);
             CAPTURE(fail_fast);
             CAPTURE(a);
             CAPTURE(b);
@@ -1243,7 +1251,7 @@ TEST_SUITE("decode") {
         values.push_back(std::move(v));
       }
     }
-    REQUIRE(values.size() >= 9);
+    REQUIRE(values.size() >= 10);
     check_every_pair(values);
   }
 

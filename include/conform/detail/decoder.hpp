@@ -824,6 +824,9 @@ private:
         return;
       }
       m.ops->reset(address);
+      // The last value wins: an earlier rejection of this member no longer applies (when
+      // recycling, a member still marked rejected would be reset when the object closes).
+      f.rejected &= ~bit;
     }
     f.present |= bit;
     f.child = slot{address, m.ops, m.rules};
