@@ -8,6 +8,7 @@
 
 #include <conform/decode.hpp>
 #include <conform/encode.hpp>
+#include <conform/validate.hpp>
 
 #include <boost/describe.hpp>
 
@@ -49,10 +50,17 @@ struct base {
 };
 BOOST_DESCRIBE_STRUCT(base, (), (x))
 
+CONFORM_MEMBER_RULES(base, x, conform::range<0, 9>);
+
 struct derived : base {
   int y = 0;
 };
 BOOST_DESCRIBE_STRUCT(derived, (base), (y))
+
+/// Attaches its own constraints to the member it inherits: they replace the base's.
+struct derived_own : base {};
+BOOST_DESCRIBE_STRUCT(derived_own, (base), ())
+CONFORM_MEMBER_RULES(derived_own, x, conform::range<0, 5>);
 
 struct empty {};
 BOOST_DESCRIBE_STRUCT(empty, (), ())
@@ -169,6 +177,28 @@ TEST_SUITE("schema") {
     d.x = 3;
     d.y = 4;
     CHECK(conform::encode(d) == R"({"x":3,"y":4})");
+  }
+
+  TEST_CASE("schema: an inherited member keeps the constraints attached for its base") {
+    // The base's rules hold in the derived type, decoded or validated.
+    for (auto const& ds : {conform::decode<derived>(R"({"x": 10, "y": 2})").diagnostics,
+                           conform::decode<base>(R"({"x": 10})").diagnostics}) {
+      REQUIRE(ds.size() == 1);
+      CHECK(ds[0].code == error::out_of_range);
+      CHECK(ds[0].pointer == "/x");
+    }
+    derived d;
+    d.x = 10;
+    auto checked = conform::validate(d);
+    REQUIRE(checked.size() == 1);
+    CHECK(checked[0].code == error::out_of_range);
+    CHECK(checked[0].pointer == "/x");
+    d.x = 9;
+    CHECK(conform::validate(d).empty());
+    // Rules attached for the derived type replace the base's: [0, 5], not [0, 9].
+    CHECK(conform_test::codes(conform::decode<derived_own>(R"({"x": 7})").diagnostics) ==
+          std::vector<error>{error::out_of_range});
+    CHECK(conform::decode<derived_own>(R"({"x": 5})").diagnostics.empty());
   }
 
   TEST_CASE("schema: a struct without members accepts an empty object") {

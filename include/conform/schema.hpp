@@ -63,8 +63,32 @@ rules<> conform_type_rules(T const*) noexcept;
 
 namespace detail {
 
+/// The class that declares a member pointer's member.
+template <class P>
+struct member_class;
+template <class C, class V>
+struct member_class<V C::*> {
+  using type = C;
+};
+
+/// The constraints of member M of T. An inherited member (M declared by a base of T) has the
+/// constraints attached for T when there are any, and otherwise those attached for the base
+/// that declares it: rules on a base's members hold in every type derived from it.
+template <class T, auto M,
+          bool Inherited = !std::is_same_v<T, typename member_class<decltype(M)>::type>>
+struct member_rules_of {
+  using type = decltype(conform_member_rules(member_tag<T, M>{}));
+};
 template <class T, auto M>
-using member_rules_t = decltype(conform_member_rules(member_tag<T, M>{}));
+struct member_rules_of<T, M, true> {
+  using own = decltype(conform_member_rules(member_tag<T, M>{}));
+  using type = std::conditional_t<
+      std::is_same_v<own, rules<>>,
+      typename member_rules_of<typename member_class<decltype(M)>::type, M>::type, own>;
+};
+
+template <class T, auto M>
+using member_rules_t = typename member_rules_of<T, M>::type;
 
 template <class T>
 using type_rules_t = decltype(conform_type_rules(static_cast<T const*>(nullptr)));
