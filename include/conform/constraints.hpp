@@ -36,6 +36,108 @@ inline constexpr bool is_number_v =
     std::is_arithmetic_v<T> && !std::is_same_v<T, bool> && !std::is_same_v<T, char>;
 template <class T>
 inline constexpr bool is_container_v = is_vector<T>::value || is_string_map<T>::value;
+
+// The texts of the built-in constraints, written by functions that every instantiation
+// shares: a model has dozens of range<>, length<> and size<> instantiations, and the texts
+// are only ever built on a failure's path, so one copy of each is all a program needs.
+CONFORM_NOINLINE inline void describe_range(std::string& out, std::int64_t min, std::int64_t max) {
+  if (max == std::numeric_limits<std::int64_t>::max()) {
+    out += "a number of at least ";
+    append_int64(out, min);
+  } else if (min == std::numeric_limits<std::int64_t>::min()) {
+    out += "a number of at most ";
+    append_int64(out, max);
+  } else {
+    out += "a number in [";
+    append_int64(out, min);
+    out += ", ";
+    append_int64(out, max);
+    out += "]";
+  }
+}
+
+/// "n character" or "n characters" (and the same for elements).
+CONFORM_NOINLINE inline void append_count(std::string& out, std::size_t n, std::string_view unit) {
+  append_uint64(out, n);
+  out += ' ';
+  out += unit;
+  if (n != 1) {
+    out += 's';
+  }
+}
+
+CONFORM_NOINLINE inline void describe_length(std::string& out, std::size_t min, std::size_t max) {
+  if (max == std::numeric_limits<std::size_t>::max()) {
+    out += "at least ";
+    append_count(out, min, "character");
+  } else if (min == max) {
+    out += "exactly ";
+    append_count(out, min, "character");
+  } else {
+    append_uint64(out, min);
+    out += " to ";
+    append_uint64(out, max);
+    out += " characters";
+  }
+}
+
+CONFORM_NOINLINE inline void describe_size(std::string& out, std::size_t min, std::size_t max) {
+  if (min == max) {
+    out += "exactly ";
+    append_count(out, min, "element");
+  } else if (max == std::numeric_limits<std::size_t>::max()) {
+    out += "at least ";
+    append_count(out, min, "element");
+  } else {
+    append_uint64(out, min);
+    out += " to ";
+    append_count(out, max, "element");
+  }
+}
+
+/// One class of a charset as its expectation names it: a named class ("letters"), or listed
+/// characters, each quoted ('_', '-').
+struct charset_class_name {
+  std::string_view name;
+  bool listed;
+};
+
+CONFORM_NOINLINE inline void describe_charset(std::string& out, charset_class_name const* classes,
+                                              std::size_t count) {
+  out += "only ";
+  bool first = true;
+  for (std::size_t i = 0; i != count; ++i) {
+    if (classes[i].listed) {
+      for (char c : classes[i].name) {
+        out += first ? "'" : ", '";
+        out += c;
+        out += '\'';
+        first = false;
+      }
+    } else {
+      out += first ? "" : ", ";
+      out += classes[i].name;
+      first = false;
+    }
+  }
+}
+
+/// The first character of `v` that `allowed` rejects, and its position in characters.
+CONFORM_NOINLINE inline void describe_disallowed(std::string& out, std::string_view v,
+                                                 bool (*allowed)(char32_t) noexcept) {
+  std::size_t i = 0;
+  std::size_t index = 0;
+  while (i < v.size()) {
+    char32_t c = next_code_point(v, i);
+    ++index;
+    if (!allowed(c)) {
+      append_code_point_name(out, c);
+      out += " at character ";
+      append_uint64(out, index);
+      return;
+    }
+  }
+}
 } // namespace detail
 
 /** A numeric range, both ends included: `range<0, 3>` ("Range: 0 to 3").
@@ -64,21 +166,7 @@ struct range {
       return static_cast<std::int64_t>(v) >= Min && static_cast<std::int64_t>(v) <= Max;
     }
   }
-  static void expected(std::string& out) {
-    if (Max == std::numeric_limits<std::int64_t>::max()) {
-      out += "a number of at least ";
-      detail::append_integer(out, Min);
-    } else if (Min == std::numeric_limits<std::int64_t>::min()) {
-      out += "a number of at most ";
-      detail::append_integer(out, Max);
-    } else {
-      out += "a number in [";
-      detail::append_integer(out, Min);
-      out += ", ";
-      detail::append_integer(out, Max);
-      out += "]";
-    }
-  }
+  static void expected(std::string& out) { detail::describe_range(out, Min, Max); }
   template <class V>
   static void found(V const& v, std::string& out) {
     if constexpr (std::is_floating_point_v<V>) {
@@ -114,7 +202,7 @@ struct greater_than {
   }
   static void expected(std::string& out) {
     out += "a number greater than ";
-    detail::append_integer(out, Min);
+    detail::append_int64(out, Min);
   }
   template <class V>
   static void found(V const& v, std::string& out) {
@@ -144,26 +232,9 @@ struct length {
     std::size_t n = detail::utf8_length(v);
     return n >= Min && n <= Max;
   }
-  static void expected(std::string& out) {
-    if (Max == std::numeric_limits<std::size_t>::max()) {
-      out += "at least ";
-      detail::append_integer(out, Min);
-      out += Min == 1 ? " character" : " characters";
-    } else if (Min == Max) {
-      out += "exactly ";
-      detail::append_integer(out, Min);
-      out += Min == 1 ? " character" : " characters";
-    } else {
-      detail::append_integer(out, Min);
-      out += " to ";
-      detail::append_integer(out, Max);
-      out += " characters";
-    }
-  }
+  static void expected(std::string& out) { detail::describe_length(out, Min, Max); }
   static void found(std::string const& v, std::string& out) {
-    std::size_t n = detail::utf8_length(v);
-    detail::append_integer(out, n);
-    out += n == 1 ? " character" : " characters";
+    detail::append_count(out, detail::utf8_length(v), "character");
   }
 };
 
@@ -184,25 +255,10 @@ struct size {
   static bool check(V const& v) noexcept {
     return v.size() >= Min && v.size() <= Max;
   }
-  static void expected(std::string& out) {
-    if (Min == Max) {
-      out += "exactly ";
-      detail::append_integer(out, Min);
-    } else if (Max == std::numeric_limits<std::size_t>::max()) {
-      out += "at least ";
-      detail::append_integer(out, Min);
-    } else {
-      detail::append_integer(out, Min);
-      out += " to ";
-      detail::append_integer(out, Max);
-    }
-    bool one = (Min == Max || Max == std::numeric_limits<std::size_t>::max()) ? Min == 1 : Max == 1;
-    out += one ? " element" : " elements";
-  }
+  static void expected(std::string& out) { detail::describe_size(out, Min, Max); }
   template <class V>
   static void found(V const& v, std::string& out) {
-    detail::append_integer(out, v.size());
-    out += v.size() == 1 ? " element" : " elements";
+    detail::append_count(out, v.size(), "element");
   }
 };
 
@@ -255,21 +311,6 @@ struct charset {
   template <class V>
   static constexpr bool applies_to = std::is_same_v<V, std::string>;
   static constexpr bool allowed(char32_t c) noexcept { return (Classes::contains(c) || ...); }
-  template <class Class>
-  static void append_class(std::string& out, bool& first) {
-    if constexpr (detail::is_chars<Class>::value) {
-      for (char c : Class::name) {
-        out += first ? "'" : ", '";
-        out += c;
-        out += '\'';
-        first = false;
-      }
-    } else {
-      out += first ? "" : ", ";
-      out += Class::name;
-      first = false;
-    }
-  }
   static bool check(std::string const& v) noexcept {
     for (char c : v) {
       // Every class is ASCII, so any byte >= 0x80 is already a violation.
@@ -280,23 +321,12 @@ struct charset {
     return true;
   }
   static void expected(std::string& out) {
-    out += "only ";
-    bool first = true;
-    (append_class<Classes>(out, first), ...);
+    static constexpr detail::charset_class_name names[] = {
+        {Classes::name, detail::is_chars<Classes>::value}...};
+    detail::describe_charset(out, names, sizeof...(Classes));
   }
   static void found(std::string const& v, std::string& out) {
-    std::size_t i = 0;
-    std::size_t index = 0;
-    while (i < v.size()) {
-      char32_t c = detail::next_code_point(v, i);
-      ++index;
-      if (!allowed(c)) {
-        detail::append_code_point_name(out, c);
-        out += " at character ";
-        detail::append_integer(out, index);
-        return;
-      }
-    }
+    detail::describe_disallowed(out, v, &allowed);
   }
 };
 

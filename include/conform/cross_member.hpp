@@ -27,6 +27,88 @@ namespace conform {
 //   template <auto M> void fail(std::string expected, std::string found);   blame member M
 //   void fail_object(std::string expected, std::string found);              blame the object
 
+namespace detail {
+// The rules' texts, written by functions that every instantiation shares: they are built only
+// when a rule fails, and a model instantiates each rule for many pairs of members.
+CONFORM_COLD inline void together_text(std::string& expected, std::string& found,
+                                       std::string_view a, std::string_view b, bool a_present) {
+  expected += "both ";
+  expected += a;
+  expected += " and ";
+  expected += b;
+  expected += ", or neither";
+  found += a_present ? a : b;
+  found += " without ";
+  found += a_present ? b : a;
+}
+
+CONFORM_COLD inline void requires_text(std::string& expected, std::string& found,
+                                       std::string_view a, std::string_view b) {
+  expected += b;
+  expected += " when ";
+  expected += a;
+  expected += " is present";
+  found += a;
+  found += " without ";
+  found += b;
+}
+
+CONFORM_COLD inline void exclusive_text(std::string& expected, std::string_view a,
+                                        std::string_view b) {
+  expected += "at most one of ";
+  expected += a;
+  expected += " and ";
+  expected += b;
+}
+
+CONFORM_COLD inline void required_if_text(std::string& expected, std::string& found,
+                                          std::string_view required, std::string_view when,
+                                          std::string_view value) {
+  expected += required;
+  expected += " when ";
+  expected += when;
+  expected += " is ";
+  append_quoted(expected, value);
+  found += when;
+  found += " ";
+  append_quoted(found, value);
+  found += " without ";
+  found += required;
+}
+
+/// Appends the value at `v` as the texts say it: a number, or a quoted string.
+using append_value_fn = void (*)(std::string& out, void const* v);
+inline void append_int64_at(std::string& out, void const* v) {
+  append_int64(out, *static_cast<std::int64_t const*>(v));
+}
+inline void append_uint64_at(std::string& out, void const* v) {
+  append_uint64(out, *static_cast<std::uint64_t const*>(v));
+}
+inline void append_double_at(std::string& out, void const* v) {
+  append_double(out, *static_cast<double const*>(v));
+}
+inline void append_quoted_at(std::string& out, void const* v) {
+  append_quoted(out, *static_cast<std::string_view const*>(v));
+}
+
+CONFORM_COLD inline void ordered_text(std::string& expected, std::string& found,
+                                      std::string_view low_name, std::string_view high_name,
+                                      void const* low, void const* high, append_value_fn append) {
+  expected.reserve(high_name.size() + 12 + low_name.size());
+  expected += high_name;
+  expected += " not before ";
+  expected += low_name;
+  found.reserve(expected.size() + 48); // and two numbers: one allocation, usually
+  found += high_name;
+  found += " ";
+  append(found, high);
+  found += " before ";
+  found += low_name;
+  found += " ";
+  append(found, low);
+}
+} // namespace detail
+
 /** Both members or neither: `together<&http_get::path, &http_get::port>`
     ("must either be configured together or remain empty"). */
 template <auto A, auto B>
@@ -43,14 +125,10 @@ struct together {
     bool a = detail::is_present(obj.*A);
     bool b = detail::is_present(obj.*B);
     if (a != b) {
-      std::string expected = "both ";
-      expected += report.template name<A>();
-      expected += " and ";
-      expected += report.template name<B>();
-      expected += ", or neither";
-      std::string found = std::string(a ? report.template name<A>() : report.template name<B>());
-      found += " without ";
-      found += a ? report.template name<B>() : report.template name<A>();
+      std::string expected;
+      std::string found;
+      detail::together_text(expected, found, report.template name<A>(), report.template name<B>(),
+                            a);
       if (a) {
         report.template fail<A>(std::move(expected), std::move(found));
       } else {
@@ -74,13 +152,9 @@ struct requires_member {
   template <class T, class Report>
   static void check(T const& obj, Report& report) {
     if (detail::is_present(obj.*A) && !detail::is_present(obj.*B)) {
-      std::string expected(report.template name<B>());
-      expected += " when ";
-      expected += report.template name<A>();
-      expected += " is present";
-      std::string found(report.template name<A>());
-      found += " without ";
-      found += report.template name<B>();
+      std::string expected;
+      std::string found;
+      detail::requires_text(expected, found, report.template name<A>(), report.template name<B>());
       report.template fail<A>(std::move(expected), std::move(found));
     }
   }
@@ -99,10 +173,8 @@ struct exclusive {
   template <class T, class Report>
   static void check(T const& obj, Report& report) {
     if (detail::is_present(obj.*A) && detail::is_present(obj.*B)) {
-      std::string expected = "at most one of ";
-      expected += report.template name<A>();
-      expected += " and ";
-      expected += report.template name<B>();
+      std::string expected;
+      detail::exclusive_text(expected, report.template name<A>(), report.template name<B>());
       report.template fail<B>(std::move(expected), "both");
     }
   }
@@ -123,13 +195,14 @@ bool member_equals(V const& v, K const& k) {
   }
 }
 template <class K>
-void append_constant(std::string& out, K const& k) {
+std::string_view constant_text(K const& k) {
   if constexpr (std::is_enum_v<K>) {
-    append_quoted(out, enum_to_string(k));
+    return enum_to_string(k);
   } else {
-    append_quoted(out, std::string_view(k));
+    return std::string_view(k);
   }
 }
+
 } // namespace detail
 
 /** Member `Required` must be present when member `When` equals `Value::value`:
@@ -148,16 +221,10 @@ struct required_if {
   template <class T, class Report>
   static void check(T const& obj, Report& report) {
     if (detail::member_equals(obj.*When, Value::value) && !detail::is_present(obj.*Required)) {
-      std::string expected(report.template name<Required>());
-      expected += " when ";
-      expected += report.template name<When>();
-      expected += " is ";
-      detail::append_constant(expected, Value::value);
-      std::string found(report.template name<When>());
-      found += " ";
-      detail::append_constant(found, Value::value);
-      found += " without ";
-      found += report.template name<Required>();
+      std::string expected;
+      std::string found;
+      detail::required_if_text(expected, found, report.template name<Required>(),
+                               report.template name<When>(), detail::constant_text(Value::value));
       report.template fail<When>(std::move(expected), std::move(found));
     }
   }
@@ -184,22 +251,10 @@ struct ordered {
     auto const& l = unwrap(lo);
     auto const& h = unwrap(hi);
     if (h < l) {
-      std::string_view high_name = report.template name<High>();
-      std::string_view low_name = report.template name<Low>();
       std::string expected;
-      expected.reserve(high_name.size() + 12 + low_name.size());
-      expected += high_name;
-      expected += " not before ";
-      expected += low_name;
       std::string found;
-      found.reserve(expected.size() + 48); // and two numbers: one allocation, usually
-      found += high_name;
-      found += " ";
-      append(found, h);
-      found += " before ";
-      found += low_name;
-      found += " ";
-      append(found, l);
+      report_order(expected, found, report.template name<Low>(), report.template name<High>(), l,
+                   h);
       report.template fail<High>(std::move(expected), std::move(found));
     }
   }
@@ -213,14 +268,26 @@ private:
       return v;
     }
   }
+  // The two values, converted to one of the four types the texts know.
   template <class V>
-  static void append(std::string& out, V const& v) {
+  static void report_order(std::string& expected, std::string& found, std::string_view low_name,
+                           std::string_view high_name, V const& l, V const& h) {
     if constexpr (std::is_floating_point_v<V>) {
-      detail::append_double(out, v);
+      double const lo = l, hi = h;
+      detail::ordered_text(expected, found, low_name, high_name, &lo, &hi,
+                           &detail::append_double_at);
+    } else if constexpr (std::is_integral_v<V> && std::is_signed_v<V>) {
+      std::int64_t const lo = l, hi = h;
+      detail::ordered_text(expected, found, low_name, high_name, &lo, &hi,
+                           &detail::append_int64_at);
     } else if constexpr (std::is_integral_v<V>) {
-      detail::append_integer(out, v);
+      std::uint64_t const lo = l, hi = h;
+      detail::ordered_text(expected, found, low_name, high_name, &lo, &hi,
+                           &detail::append_uint64_at);
     } else {
-      detail::append_quoted(out, v);
+      std::string_view const lo = l, hi = h;
+      detail::ordered_text(expected, found, low_name, high_name, &lo, &hi,
+                           &detail::append_quoted_at);
     }
   }
 };

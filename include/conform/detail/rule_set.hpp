@@ -55,13 +55,29 @@ struct element_type<std::map<std::string, U, Cmp, A>> {
   using type = U;
 };
 
+// A failed constraint's report: one function for every constraint and value type, which
+// receives the constraint's two texts as functions. A model attaches dozens of constraints,
+// and each instantiation would otherwise carry its own copy of the strings' construction,
+// the report and the strings' destruction, for a path taken only when a value is wrong.
+CONFORM_COLD inline void report_constraint(report_sink& sink, error code, severity level,
+                                           void (*expected)(std::string&),
+                                           void (*found)(void const*, std::string&),
+                                           void const* value) {
+  std::string expected_text;
+  std::string found_text;
+  expected(expected_text);
+  found(value, found_text);
+  sink.value_failed(code, level, std::move(expected_text), std::move(found_text));
+}
+
+template <class C, class U>
+void constraint_found(void const* value, std::string& out) {
+  C::found(*static_cast<U const*>(value), out);
+}
+
 template <class C, class U>
 CONFORM_COLD void constraint_failed(report_sink& sink, U const& value) {
-  std::string expected;
-  std::string found;
-  C::expected(expected);
-  C::found(value, found);
-  sink.value_failed(C::code, C::level, std::move(expected), std::move(found));
+  report_constraint(sink, C::code, C::level, &C::expected, &constraint_found<C, U>, &value);
 }
 
 template <class V, class Plain>

@@ -108,27 +108,44 @@ inline void append_quoted(std::string& out, std::string_view s, std::size_t max_
 }
 
 /// Appends `one of "a", "b", "c"`: the expectation of an enumeration or a fixed list of
-/// strings, each quoted as append_quoted does.
-template <class Values>
-void append_one_of(std::string& out, Values const& values) {
+/// strings, each quoted as append_quoted does. Not a template over the list's type: every
+/// enumeration and list shares this one function (it is only ever on a failure's path).
+CONFORM_NOINLINE inline void append_one_of(std::string& out, std::string_view const* values,
+                                           std::size_t count) {
   out += "one of ";
-  bool first = true;
-  for (std::string_view value : values) {
-    if (!first) {
+  for (std::size_t i = 0; i != count; ++i) {
+    if (i != 0) {
       out += ", ";
     }
-    first = false;
-    append_quoted(out, value);
+    append_quoted(out, values[i]);
   }
 }
+template <class Values>
+void append_one_of(std::string& out, Values const& values) {
+  append_one_of(out, std::data(values), std::size(values)); // <string> declares both
+}
 
-/// Appends an integer in decimal.
+/// Appends an integer in decimal. Every integer type goes through one of two functions, so
+/// that the digit loop of std::to_chars is compiled twice per program, not once per integer
+/// type and caller (the callers are mostly diagnostics, built on a failure's path).
+CONFORM_NOINLINE inline void append_int64(std::string& out, std::int64_t v) {
+  char buf[24];
+  auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, r.ptr);
+}
+CONFORM_NOINLINE inline void append_uint64(std::string& out, std::uint64_t v) {
+  char buf[24];
+  auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, r.ptr);
+}
 template <class Int>
 void append_integer(std::string& out, Int v) {
   static_assert(std::is_integral_v<Int>);
-  char buf[32];
-  auto r = std::to_chars(buf, buf + sizeof buf, v);
-  out.append(buf, r.ptr);
+  if constexpr (std::is_signed_v<Int>) {
+    append_int64(out, static_cast<std::int64_t>(v));
+  } else {
+    append_uint64(out, static_cast<std::uint64_t>(v));
+  }
 }
 
 /// Appends a double in the shortest form that reads back exactly (finite values only).

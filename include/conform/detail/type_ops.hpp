@@ -232,21 +232,30 @@ struct ops_for<F, std::enable_if_t<std::is_floating_point_v<F>>> {
 /// static), since a response with many unknown values would otherwise quote every spelling
 /// again for each of them. Never destroyed, so that a decode run by another static object's
 /// destructor at exit still finds it.
+CONFORM_COLD inline std::string const* new_one_of(std::string_view const* values,
+                                                  std::size_t count) {
+  auto* text = new std::string;
+  append_one_of(*text, values, count);
+  return text;
+}
 template <class E>
 CONFORM_COLD std::string const& enum_expected() {
-  static std::string const& text = *new std::string([] {
-    std::string out;
-    append_one_of(out, enum_spellings<E>());
-    return out;
-  }());
+  static constexpr auto spellings = enum_spellings<E>();
+  static std::string const& text = *new_one_of(spellings.data(), spellings.size());
   return text;
 }
 
-template <class E>
-CONFORM_COLD void unknown_enum(decoder& d, severity level, std::string_view text) {
+// One function for every enumeration: it receives the enumeration's expectation as a function.
+CONFORM_COLD inline void report_unknown_enum(decoder& d, severity level, std::string_view text,
+                                             std::string const& (*expected)()) {
   std::string found;
   append_quoted(found, text);
-  d.report_value(error::unknown_enum_value, level, enum_expected<E>(), std::move(found));
+  d.report_value(error::unknown_enum_value, level, expected(), std::move(found));
+}
+
+template <class E>
+void unknown_enum(decoder& d, severity level, std::string_view text) {
+  report_unknown_enum(d, level, text, &enum_expected<E>);
 }
 
 template <class E>
