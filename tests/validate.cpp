@@ -55,6 +55,12 @@ CONFORM_MEMBER_RULES(service, labels, conform::each<conform::length<1, 4>>);
 CONFORM_MEMBER_RULES(service, grid, conform::each<conform::size<2, 2>>);
 CONFORM_TYPE_RULES(service, conform::together<&service::path, &service::port>);
 
+struct tagged {
+  state s = state::pending;
+  std::map<std::string, state> by_name;
+};
+BOOST_DESCRIBE_STRUCT(tagged, (), (s, by_name))
+
 inline service valid_service() {
   service s;
   s.name = "web1";
@@ -190,6 +196,45 @@ TEST_SUITE("validate") {
       CHECK(d.level == severity::error);
     }
     CHECK(conform::validate(std::numeric_limits<float>::infinity()).size() == 1);
+  }
+
+  TEST_CASE("validate: a closed enumeration holding no enumerator is invalid_value") {
+    tagged t;
+    t.s = static_cast<state>(7);
+    t.by_name = {{"a", state::running}, {"b", static_cast<state>(-1)}};
+    auto ds = conform::validate(t);
+    REQUIRE_MESSAGE(ds.size() == 2, conform::to_string(ds));
+    CHECK(ds[0].code == error::invalid_value);
+    CHECK(ds[0].pointer == "/s");
+    CHECK(ds[0].expected == R"(one of "pending", "running")");
+    CHECK(ds[0].found == "the value 7, which names no enumerator");
+    CHECK(ds[1].pointer == "/by_name/b");
+    CHECK(ds[1].found == "the value -1, which names no enumerator");
+    t.s = state::running;
+    t.by_name.erase("b");
+    CHECK(conform::validate(t).empty());
+  }
+
+  TEST_CASE("validate: strings and map keys that are not UTF-8 are invalid_character") {
+    service s = valid_service();
+    s.name = "ab\xC3";             // a sequence cut short; one finding, not the rules' too
+    s.path = std::string("/\xFF"); // a byte that begins no sequence, in an optional
+    s.labels = {{"k\xE2\x82", "toolong"}, {"ok", "\xED\xA0\x80"}}; // a key; a surrogate
+    auto ds = conform::validate(s);
+    REQUIRE_MESSAGE(ds.size() == 4, conform::to_string(ds));
+    CHECK(ds[0].pointer == "/name");
+    CHECK(ds[0].expected == "valid UTF-8");
+    CHECK(ds[0].found == "byte 0xC3 at byte 2");
+    CHECK(ds[1].pointer == "/path");
+    CHECK(ds[1].found == "byte 0xFF at byte 1");
+    CHECK(ds[2].pointer == "/labels/k\xE2\x82"); // its value's length rule is not checked
+    CHECK(ds[2].found == "byte 0xE2 at byte 1");
+    CHECK(ds[3].pointer == "/labels/ok");
+    CHECK(ds[3].found == "byte 0xED at byte 0");
+    for (auto const& d : ds) {
+      CHECK(d.code == error::invalid_character);
+      CHECK(d.level == severity::error);
+    }
   }
 
   TEST_CASE("validate: roots that are not structs") {

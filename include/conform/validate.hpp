@@ -1,7 +1,8 @@
 // conform: checks an object built in C++ (not decoded) against the same constraints and
 // cross-member rules the decoder applies, e.g. a request's path parameters or a value a test
 // constructed. Type errors cannot exist in a typed object, so only constraint findings,
-// unknown open-enum values and non-finite numbers are reported, with JSON Pointers.
+// unknown open-enum values, closed enumerations holding no enumerator, strings that are not
+// UTF-8 and non-finite numbers are reported, with JSON Pointers.
 #ifndef CONFORM_VALIDATE_HPP
 #define CONFORM_VALIDATE_HPP
 
@@ -48,6 +49,17 @@ public:
       if (u != nullptr && !std::isfinite(*u)) {
         add(error::out_of_range, severity::error, pointer_, "a finite number",
             *u != *u ? "NaN" : (*u > 0 ? "infinity" : "-infinity"));
+        return;
+      }
+    }
+    if constexpr (std::is_same_v<U, std::string>) {
+      // Text that is not UTF-8 is one finding (encode could not write it as it is, and the
+      // text front end would reject it); counting its characters for a rule means nothing.
+      if constexpr (is_optional<V>::value) {
+        if (v && !utf8_ok(*v, pointer_)) {
+          return;
+        }
+      } else if (!utf8_ok(v, pointer_)) {
         return;
       }
     }
@@ -103,7 +115,9 @@ private:
       for (auto const& kv : u) {
         std::size_t mark = pointer_.size();
         append_pointer_key(pointer_, kv.first);
-        value(kv.second, element_rules);
+        if (utf8_ok(kv.first, pointer_)) { // a key that is not UTF-8: its entry is not checked
+          value(kv.second, element_rules);
+        }
         pointer_.resize(mark);
       }
     } else if constexpr (is_described_struct_v<U>) {
@@ -123,6 +137,17 @@ private:
         type_rules_checker<U>()(*this, &u);
       }
       member_ = std::move(saved_member);
+    } else if constexpr (is_described_enum_v<U>) {
+      // A closed enumeration holding a value that names no enumerator (a cast, a memset):
+      // encode would have no spelling to write for it.
+      if (enum_to_string(u).empty()) {
+        std::string expected;
+        append_one_of(expected, enum_spellings<U>());
+        std::string found = "the value ";
+        append_integer(found, static_cast<std::underlying_type_t<U>>(u));
+        found += ", which names no enumerator";
+        add(error::invalid_value, severity::error, pointer_, std::move(expected), std::move(found));
+      }
     } else if constexpr (is_open_enum<U>::value) {
       if (!u.is_known()) {
         std::string found;
@@ -135,6 +160,20 @@ private:
             pointer_, std::move(expected), std::move(found));
       }
     }
+  }
+
+  /// False (and one invalid_character finding at `pointer`) when `s` is not UTF-8.
+  bool utf8_ok(std::string_view s, std::string const& pointer) {
+    std::size_t bad = first_invalid_utf8(s);
+    if (CONFORM_LIKELY(bad == std::string_view::npos)) {
+      return true;
+    }
+    std::string found = "byte 0x";
+    append_hex(found, static_cast<unsigned char>(s[bad]), 2);
+    found += " at byte ";
+    append_integer(found, bad);
+    add(error::invalid_character, severity::error, pointer, "valid UTF-8", std::move(found));
+    return false;
   }
 
   void add(error code, severity level, std::string pointer, std::string expected,

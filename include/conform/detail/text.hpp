@@ -194,6 +194,24 @@ inline std::size_t utf8_sequence_length(std::string_view text, std::size_t i) no
   return n;
 }
 
+/// Byte offset of the first byte of `s` that does not begin a valid UTF-8 sequence, or
+/// std::string_view::npos when all of `s` is valid UTF-8.
+inline std::size_t first_invalid_utf8(std::string_view s) noexcept {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t n = utf8_sequence_length(s, i);
+    if (n == 0) {
+      return i;
+    }
+    i += n;
+  }
+  return std::string_view::npos;
+}
+
 /// Appends code point `cp` (at most U+10FFFF, no surrogate) encoded in UTF-8.
 inline void append_utf8(std::string& out, std::uint32_t cp) {
   if (cp < 0x80) {
