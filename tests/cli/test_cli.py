@@ -10,6 +10,7 @@ the committed examples and fixtures, or generated into BUILD_DIR at test time (t
 """
 import base64
 import copy
+import fcntl
 import json
 import os
 import pty
@@ -193,6 +194,23 @@ class JsonInput(Scratch, unittest.TestCase):
         self.assertEqual(documents(out)[0]["schema"], "error_body")
         status, out, _ = run(["validate", "--format", "json", "--schema", "training_job", path])
         self.assertEqual(documents(out)[0]["schema"], "training_job")
+
+    def test_error_body_detection_reads_keys_unescaped(self):
+        # RFC 8259 §8.3: keys are compared after unescaping, so "\u0065rror_code" is error_code
+        # and "\u006bind" is kind, in a JSON file and on an NDJSON line alike.
+        error_body = r'{"\u0065rror_code":"ModelArts.2775","error_msg":"not found"}'
+        with_kind = r'{"error_code":"ModelArts.2775","error_msg":"m","\u006bind":"job"}'
+        with_metadata = r'{"error_code":"ModelArts.2775","error_msg":"m","m\u0065tadata":{}}'
+        pair = r'{"error_code":"ModelArts.2775","error_msg":"m","\ud83d\ude00":1}'
+        cases = [(error_body, "error_body"), (with_kind, "training_job"),
+                 (with_metadata, "training_job"), (pair, "error_body")]
+        for text, schema in cases:
+            with self.subTest(text=text):
+                status, out, _ = run(["validate", "--format", "json", self.write("b.json", text)])
+                self.assertEqual(documents(out)[0]["schema"], schema, out)
+        path = self.write("b.ndjson", "".join(text + "\n" for text, _ in cases))
+        status, out, _ = run(["validate", "--format", "json", path])
+        self.assertEqual([d["schema"] for d in documents(out)], [schema for _, schema in cases])
 
 
 # ------------------------------------------------------------------------------------------------
@@ -526,6 +544,29 @@ class Stdin(unittest.TestCase):
                     p.wait(timeout=60)
                 self.assertEqual(p.returncode, 0)
 
+    def test_leading_whitespace_on_a_pipe_is_read_in_linear_time(self):
+        # Format detection looks past leading whitespace while the look-ahead grows a read at
+        # a time; it once rescanned the look-ahead from the start after each read. A one-page
+        # pipe makes every read at most 4 KiB, so 20 MB of whitespace took 5,000 rescans of
+        # 10 MB on average (half a minute); read linearly, it is a fraction of a second.
+        spaces = 20_000_000
+        p = subprocess.Popen([EXE, "validate", "--format", "json"], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=SOURCE)
+        try:
+            try:
+                fcntl.fcntl(p.stdin.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), 4096)
+            except OSError:
+                self.skipTest("the pipe's size cannot be set here")
+            out, err = p.communicate(b" " * spaces + b"{}\n{}\n", timeout=10)
+        finally:
+            if p.poll() is None:
+                p.kill()
+                p.communicate()
+        self.assertEqual(p.returncode, 0, err)
+        docs = documents(out.decode())
+        self.assertEqual([(d["locator"], d["valid"]) for d in docs],
+                         [("line 1", True), ("line 2", True)])
+
     def test_http_on_stdin(self):
         with open(os.path.join(SOURCE, "examples", "training-job.http"), "rb") as f:
             status, out, _ = run(["validate", "--format", "json"], stdin=f.read())
@@ -646,6 +687,28 @@ class Summary(Scratch, unittest.TestCase):
         by_pointer = {(p["code"], p["pointer"]): p["documents"] for p in summary["by_pointer"]}
         self.assertEqual(by_pointer[("unknown_member", "/status/foo")], 4000)
         self.assertEqual(by_pointer[("integer_overflow", "/status/task_statuses/*/exit_code")], 5)
+
+    def test_member_names_made_of_digits_are_not_folded(self):
+        # Only array indices fold to `*`: "0" in annotations and "7" at the top level are member
+        # names, and so is "0" inside an element of task_statuses (whose index folds).
+        job = full()
+        job["7"] = 1
+        job["status"]["task_statuses"][1]["0"] = 1
+        job["status"]["task_statuses"][1]["exit_code"] = 2 ** 40
+        path = self.write("digits.ndjson", minified(job) + "\n" + '{"metadata":{"name":"x",'
+                          '"id":"y","annotations":{"0":1}},"7":1}\n')
+        status, out, _ = run(["validate", "--summary", "--quiet", path])
+        self.assertEqual(status, 1)
+        self.assertIn("  wrong type `/metadata/annotations/0` in 1 of 2 documents\n", out)
+        self.assertIn("  unknown member `/7` in 2 of 2 documents\n", out)
+        self.assertIn("  unknown member `/status/task_statuses/*/0` in 1 of 2 documents\n", out)
+        self.assertIn("  integer does not fit `/status/task_statuses/*/exit_code` in 1 of 2 "
+                      "documents\n", out)
+        self.assertNotIn("`/*`", out)
+        status, out, _ = run(["validate", "--summary", "--format", "json", path])
+        pointers = {p["pointer"] for p in documents(out)[-1]["summary"]["by_pointer"]}
+        self.assertEqual(pointers, {"/metadata/annotations/0", "/7", "/status/task_statuses/*/0",
+                                    "/status/task_statuses/*/exit_code"})
 
     def test_no_diagnostics(self):
         status, out, _ = run(["validate", "--summary", "tests/fixtures/valid/full.json"])

@@ -9,10 +9,12 @@
 #include <conform/validate.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace conform_cli {
 
@@ -71,6 +73,108 @@ struct skimmer {
   }
 };
 
+void append_utf8(std::string& out, std::uint32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+// The four hex digits at raw[i..i+4) as a code unit, or false.
+bool hex4(std::string_view raw, std::size_t i, std::uint32_t& unit) {
+  if (raw.size() < 4 || i > raw.size() - 4) {
+    return false;
+  }
+  unit = 0;
+  for (std::size_t k = i; k < i + 4; ++k) {
+    char c = raw[k];
+    std::uint32_t v = c >= '0' && c <= '9'   ? std::uint32_t(c - '0')
+                      : c >= 'a' && c <= 'f' ? std::uint32_t(c - 'a' + 10)
+                      : c >= 'A' && c <= 'F' ? std::uint32_t(c - 'A' + 10)
+                                             : 16;
+    if (v == 16) {
+      return false;
+    }
+    unit = unit * 16 + v;
+  }
+  return true;
+}
+
+// The contents of a JSON string with its escapes undone (RFC 8259 §7): keys that differ only
+// in how they are escaped are the same key (§8.3), "\u006bind" is "kind". False for an escape
+// that is not JSON (or a lone surrogate): such a key is no key the detection looks for, and
+// the decoder reports the text.
+bool unescape(std::string_view raw, std::string& out) {
+  out.clear();
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    char c = raw[i];
+    if (c != '\\') {
+      out += c;
+      continue;
+    }
+    if (++i >= raw.size()) {
+      return false;
+    }
+    switch (raw[i]) {
+    case '"':
+    case '\\':
+    case '/':
+      out += raw[i];
+      break;
+    case 'b':
+      out += '\b';
+      break;
+    case 'f':
+      out += '\f';
+      break;
+    case 'n':
+      out += '\n';
+      break;
+    case 'r':
+      out += '\r';
+      break;
+    case 't':
+      out += '\t';
+      break;
+    case 'u': {
+      std::uint32_t unit = 0;
+      if (!hex4(raw, i + 1, unit)) {
+        return false;
+      }
+      i += 4;
+      if (unit >= 0xDC00 && unit <= 0xDFFF) {
+        return false;
+      }
+      if (unit >= 0xD800 && unit <= 0xDBFF) {
+        std::uint32_t low = 0;
+        if (i + 2 >= raw.size() || raw[i + 1] != '\\' || raw[i + 2] != 'u' ||
+            !hex4(raw, i + 3, low) || low < 0xDC00 || low > 0xDFFF) {
+          return false;
+        }
+        i += 6;
+        unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+      }
+      append_utf8(out, unit);
+      break;
+    }
+    default:
+      return false;
+    }
+  }
+  return true;
+}
+
 // schema detect for a body without an HTTP status: an object with a top-level "error_code" and
 // neither "kind" nor "metadata" is an error body (reference.md §2.2); anything else, including
 // malformed text, is checked as a training job.
@@ -82,12 +186,17 @@ bool looks_like_error_body(std::string_view text) {
   }
   ++s.i;
   bool error_code = false;
+  std::string key;
   for (;;) {
     s.spaces();
     if (s.i >= text.size() || text[s.i] != '"') {
       break;
     }
-    std::string_view key = s.string();
+    std::string_view raw = s.string();
+    // Keys are compared by their text once unescaped, not by their spelling.
+    if (!unescape(raw, key)) {
+      key.clear();
+    }
     if (key == "kind" || key == "metadata") {
       return false;
     }
@@ -155,29 +264,96 @@ void json_diagnostic(std::ostream& os, conform::diagnostic const& d, bool in_pat
 
 } // namespace
 
-std::string fold_pointer(std::string const& pointer) {
+std::string fold_pointer(std::string_view pointer, std::vector<bool> const& arrays) {
   std::string out;
   out.reserve(pointer.size());
   std::size_t i = 0;
-  while (i < pointer.size()) {
-    // pointer[i] is '/': copy it, then the token (or '*' for an all-digit one).
+  for (std::size_t token = 0; i < pointer.size(); ++token) {
+    // pointer[i] is '/': copy it, then the token (or '*' for an index into an array).
     std::size_t end = pointer.find('/', i + 1);
-    if (end == std::string::npos) {
+    if (end == std::string_view::npos) {
       end = pointer.size();
     }
-    std::string_view token(pointer.data() + i + 1, end - i - 1);
     out += '/';
-    bool digits = !token.empty() && std::all_of(token.begin(), token.end(),
-                                                [](char c) { return c >= '0' && c <= '9'; });
-    if (digits) {
+    if (token < arrays.size() && arrays[token]) {
       out += '*';
     } else {
-      out += token;
+      out += pointer.substr(i + 1, end - i - 1);
     }
     i = end;
   }
   return out;
 }
+
+namespace {
+
+// Whether a reference token may be an array index ("0", "17"): a member name may be made of
+// digits too, so such a token is only a candidate, which the document then decides.
+bool has_digit_token(std::string_view pointer) {
+  std::size_t i = 0;
+  while (i < pointer.size()) {
+    std::size_t end = pointer.find('/', i + 1);
+    if (end == std::string_view::npos) {
+      end = pointer.size();
+    }
+    std::string_view token = pointer.substr(i + 1, end - i - 1);
+    if (!token.empty() &&
+        std::all_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      return true;
+    }
+    i = end;
+  }
+  return false;
+}
+
+// The --summary pointers of a body's diagnostics, in their order, with array indices folded.
+// Whether a token is an index or a member name made of digits is read from the document: the
+// containers open where a diagnostic points are, outermost first, the ones its pointer's tokens
+// step through (token i is a key or an index of the i-th). One forward walk over the text
+// serves every diagnostic, visited in offset order; a token deeper than the containers open
+// there (a missing member, reported at its object's start) is a member name.
+std::vector<std::string> folded_pointers(std::string_view text, conform::diagnostics const& ds) {
+  std::vector<std::string> out(ds.size());
+  std::vector<std::size_t> order;
+  for (std::size_t k = 0; k < ds.size(); ++k) {
+    if (ds[k].offset != conform::diagnostic::no_offset && has_digit_token(ds[k].pointer)) {
+      order.push_back(k);
+    } else {
+      out[k] = ds[k].pointer; // nothing to fold, or nothing to read it from
+    }
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return ds[a].offset < ds[b].offset; });
+  std::vector<bool> open; // the containers open at `at`: true for an array
+  std::size_t at = 0;
+  bool in_string = false;
+  bool escaped = false;
+  for (std::size_t k : order) {
+    std::size_t until = std::min(ds[k].offset, text.size());
+    for (; at < until; ++at) {
+      char c = text[at];
+      if (in_string) {
+        if (escaped) {
+          escaped = false;
+        } else if (c == '\\') {
+          escaped = true;
+        } else if (c == '"') {
+          in_string = false;
+        }
+      } else if (c == '"') {
+        in_string = true;
+      } else if (c == '{' || c == '[') {
+        open.push_back(c == '[');
+      } else if ((c == '}' || c == ']') && !open.empty()) {
+        open.pop_back();
+      }
+    }
+    out[k] = fold_pointer(ds[k].pointer, open);
+  }
+  return out;
+}
+
+} // namespace
 
 outcome check_document(document const& doc, settings const& s) {
   outcome o;
@@ -215,14 +391,15 @@ outcome check_document(document const& doc, settings const& s) {
 
   if (s.summary) {
     std::map<conform::error, std::size_t> per_code;
-    auto tally = [&](conform::diagnostics const& ds, bool in_path) {
-      for (auto const& d : ds) {
-        o.keys.push_back(summary_key{in_path, d.code, fold_pointer(d.pointer)});
-        ++per_code[d.code];
-      }
-    };
-    tally(body, false);
-    tally(path, true);
+    std::vector<std::string> pointers = folded_pointers(doc.body, body);
+    for (std::size_t k = 0; k < body.size(); ++k) {
+      o.keys.push_back(summary_key{false, body[k].code, std::move(pointers[k])});
+      ++per_code[body[k].code];
+    }
+    for (auto const& d : path) { // the path parameters are named, none is an index
+      o.keys.push_back(summary_key{true, d.code, d.pointer});
+      ++per_code[d.code];
+    }
     std::sort(o.keys.begin(), o.keys.end());
     o.keys.erase(std::unique(o.keys.begin(), o.keys.end()), o.keys.end());
     o.code_counts.assign(per_code.begin(), per_code.end());

@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -84,8 +85,10 @@ struct outcome {
 /// the decoder for the ModelArts schema). Never throws but std::bad_alloc.
 outcome check_document(document const& doc, settings const& s);
 
-/// The pointer with every all-digit reference token replaced by `*`.
-std::string fold_pointer(std::string const& pointer);
+/// The pointer with each reference token that indexes an array replaced by `*`: `arrays[i]`
+/// tells whether token i (from 0) is in an array; tokens past its end are member names. The
+/// digits alone cannot tell: `{"0": 1}` has a member named "0".
+std::string fold_pointer(std::string_view pointer, std::vector<bool> const& arrays);
 
 } // namespace conform_cli
 

@@ -52,23 +52,26 @@ bool input_buffer::more() {
   if (end_) {
     return false;
   }
-  // Drop what was consumed once it is most of the buffer, so the buffer holds about one line
+  // Drop what was consumed once it is most of the data, so the buffer holds about one line
   // (or one look-ahead) however long the input.
-  if (begin_ != 0 && begin_ >= buffer_.size() / 2) {
-    buffer_.erase(0, begin_);
+  if (begin_ != 0 && begin_ >= size_ / 2) {
+    std::memmove(&buffer_[0], &buffer_[begin_], size_ - begin_);
+    size_ -= begin_;
     dropped_ += begin_;
     begin_ = 0;
   }
-  std::size_t old = buffer_.size();
-  buffer_.resize(old + chunk);
+  // Room for a chunk. The string only grows (geometrically), so a read costs what it reads,
+  // not a chunk's worth of zero-filling: a pipe hands over 64 KiB or less at a time.
+  if (buffer_.size() - size_ < chunk) {
+    buffer_.resize(size_ + chunk);
+  }
   std::size_t got = 0;
   if (out_ != nullptr) {
     out_->reading(true);
   }
   try {
-    got = source_.read(&buffer_[old], chunk);
+    got = source_.read(&buffer_[size_], chunk);
   } catch (...) {
-    buffer_.resize(old);
     if (out_ != nullptr) {
       out_->reading(false);
     }
@@ -77,11 +80,11 @@ bool input_buffer::more() {
   if (out_ != nullptr) {
     out_->reading(false);
   }
-  buffer_.resize(old + got);
   if (got == 0) {
     end_ = true;
     return false;
   }
+  size_ += got;
   return true;
 }
 
@@ -109,11 +112,8 @@ bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-// Offset of the first byte that is neither whitespace nor a leading UTF-8 byte order mark.
+// Offset of the first byte at or after `from` that is not whitespace.
 std::size_t skip_space(std::string_view d, std::size_t from) {
-  if (from == 0 && d.substr(0, 3) == "\xEF\xBB\xBF") {
-    from = 3;
-  }
   while (from < d.size() && is_space(d[from])) {
     ++from;
   }
@@ -154,16 +154,29 @@ std::string line_locator(std::size_t line) {
 } // namespace
 
 input_format detect_format(input_buffer& in, std::size_t max_line) {
+  // Nothing is consumed here, so offsets into data() stay valid as it grows, and every scan
+  // resumes where it stopped before the last read: rescanning the look-ahead from its start
+  // after each chunk (a pipe gives 64 KiB at a time) made a long run of leading whitespace
+  // quadratic.
+  std::string_view d = in.data();
+  auto more = [&] {
+    if (d.size() > max_line || !in.more()) {
+      return false;
+    }
+    d = in.data();
+    return true;
+  };
+  // A leading UTF-8 byte order mark is ignored.
+  while (d.size() < 3 && more()) {
+  }
+  std::size_t start = d.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   // The first significant byte, with a little context after it.
-  std::size_t start = 0;
   for (;;) {
-    auto d = in.data();
-    start = skip_space(d, 0);
-    if ((start < d.size() && d.size() - start >= 16) || d.size() > max_line || !in.more()) {
+    start = skip_space(d, start);
+    if ((start < d.size() && d.size() - start >= 16) || !more()) {
       break;
     }
   }
-  auto d = in.data();
   if (start >= d.size()) {
     return input_format::json; // empty: one (invalid) document
   }
@@ -172,9 +185,8 @@ input_format detect_format(input_buffer& in, std::size_t max_line) {
   }
   if (d[start] == '{') {
     std::size_t key = skip_space(d, start + 1);
-    while (key + 5 > d.size() && d.size() <= max_line && in.more()) {
-      d = in.data();
-      key = skip_space(d, start + 1);
+    while (key + 5 > d.size() && more()) {
+      key = skip_space(d, key);
     }
     if (d.substr(key, 5) == "\"log\"") {
       return input_format::har;
@@ -182,17 +194,16 @@ input_format detect_format(input_buffer& in, std::size_t max_line) {
   }
   // json or ndjson: is the first line a whole value with more after it?
   std::size_t nl = d.find('\n', start);
-  while (nl == std::string_view::npos && d.size() <= max_line && in.more()) {
-    d = in.data();
-    nl = d.find('\n', start);
+  for (std::size_t searched = d.size(); nl == std::string_view::npos && more();
+       searched = d.size()) {
+    nl = d.find('\n', searched);
   }
   if (nl == std::string_view::npos || !complete_value(d.substr(start, nl - start))) {
     return input_format::json;
   }
   std::size_t next = skip_space(d, nl + 1);
-  while (next >= d.size() && d.size() <= max_line && in.more()) {
-    d = in.data();
-    next = skip_space(d, nl + 1);
+  while (next >= d.size() && more()) {
+    next = skip_space(d, next);
   }
   return next < d.size() ? input_format::ndjson : input_format::json;
 }

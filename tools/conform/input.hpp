@@ -65,7 +65,9 @@ public:
   explicit input_buffer(byte_source& source, pipeline* out = nullptr)
       : source_(source), out_(out) {}
   /// The bytes read and not yet consumed.
-  std::string_view data() const noexcept { return std::string_view(buffer_).substr(begin_); }
+  std::string_view data() const noexcept {
+    return std::string_view(buffer_.data() + begin_, size_ - begin_);
+  }
   /// Reads one more chunk; false at the end of the input (data() unchanged then).
   bool more();
   /// Drops the first `n` bytes of data().
@@ -76,7 +78,8 @@ public:
 private:
   byte_source& source_;
   pipeline* out_;
-  std::string buffer_;
+  std::string buffer_; ///< [begin_, size_) is data(); the rest is room for the next read
+  std::size_t size_ = 0;
   std::size_t begin_ = 0;
   std::uint64_t dropped_ = 0;
   bool end_ = false;
