@@ -51,10 +51,10 @@ inline void report_out_of_memory(diagnostics& out, void (*release)(void*), void*
   auto& items = out.items();
   for (int attempt = 0; attempt < 3; ++attempt) {
     try {
-      diagnostic d;
+      // emplace_back(), as the decoder's own entries: one growth function for the list.
+      diagnostic& d = items.emplace_back();
       d.code = error::out_of_memory;
       d.level = severity::error;
-      items.push_back(std::move(d));
       return;
     } catch (...) {
       if (attempt == 0) {

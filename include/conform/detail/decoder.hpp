@@ -594,7 +594,8 @@ public:
     }
     diagnostic d =
         too_many_entry(options_.max_diagnostics, suppressed_errors_, suppressed_warnings_);
-    out_.items().push_back(std::move(d)); // counted already, one by one
+    // Counted already, one by one. emplace_back(), as emit(): one growth function.
+    out_.items().emplace_back() = std::move(d);
   }
 
 private:
