@@ -178,6 +178,16 @@ class JsonInput(Scratch, unittest.TestCase):
         self.assertEqual([d["valid"] for d in docs], [False, False])
         self.assertEqual([d["diagnostics"][0]["code"] for d in docs], ["syntax_error"] * 2)
 
+    def test_inputs_shorter_than_the_format_look_ahead(self):
+        # Format detection reads on past the end of a short input: it must not use the buffer
+        # from before that last read (it crashed on any file under 16 bytes).
+        for text, valid in (("{", False), ("{}", True), ('{"kind":1}', False), (" \n", False)):
+            with self.subTest(text=text):
+                path = self.write("short.json", text)
+                status, out, err = run(["validate", "--format", "json", path])
+                self.assertEqual((status, err), (0 if valid else 1, ""), out)
+                self.assertEqual(documents(out)[0]["valid"], valid)
+
     def test_forced_json_on_two_lines_is_one_document_with_trailing_data(self):
         path = self.write("two.ndjson", api_text() + "\n" + api_text() + "\n")
         status, out, _ = run(["validate", "--input", "json", "--format", "json", path])
@@ -378,9 +388,22 @@ class HarInput(Scratch, unittest.TestCase):
         status, out, err = run(["validate", "--format", "json", path])
         self.assertEqual(status, 2)
         self.assertEqual(len(err.splitlines()), 1, err)
+        # With --format json the skip note, which goes to standard error, joins the one line.
         self.assertRegex(err, r"^conform: .*cut\.har: broken HAR at line \d+, column \d+ "
-                              r"\(byte \d+\): .*; 5 entries before it were read\n$")
+                              r"\(byte \d+\): .*; 5 entries before it were read, 3 of 5 entries "
+                              r"skipped \(3 not a GET of .*\)\n$")
         self.assertEqual(len(documents(out)), 2)  # entries 1 and 3
+
+    def test_truncated_archive_still_notes_the_skipped_entries(self):
+        text = open(os.path.join(SOURCE, "examples", "training-jobs.har"), encoding="utf-8").read()
+        path = self.write("head.har", text[:20000])  # `head -c 20000`: five entries read
+        status, out, err = run(["validate", path])
+        self.assertEqual(status, 2)
+        self.assertIn(f"{path}: note: 3 of 5 entries skipped (3 not a GET of /v2/{{project_id}}/"
+                      "training-jobs/{training_job_id})\n", out)
+        self.assertEqual(totals(out), (2, 2, 0, 0, 1))
+        self.assertRegex(err, r"^conform: .*head\.har: broken HAR at line \d+, column \d+ "
+                              r"\(byte 20000\): .*; 5 entries before it were read\n$")
 
     def test_broken_and_wrong_archives_exit_2_with_one_line(self):
         cases = {
@@ -512,6 +535,14 @@ class Stdin(unittest.TestCase):
                 self.assertEqual(docs[0]["source"], "-")
                 self.assertEqual(docs[0]["diagnostics"][0]["code"], "cross_member_rule")
 
+    def test_standard_input_twice_is_a_usage_error(self):
+        for args in (["validate", "-", "-"], ["validate", "-", "examples/training-jobs.ndjson", "-"]):
+            with self.subTest(args=args):
+                status, out, err = run(args, stdin=api_text().encode())
+                self.assertEqual((status, out), (2, ""))
+                self.assertEqual(err, "conform: standard input ('-') can be given only once (see "
+                                      "'conform validate --help')\n")
+
     def test_ndjson_and_har_detected_on_stdin(self):
         stream = (minified(full()) + "\n") * 3
         status, out, _ = run(["validate"], stdin=stream.encode())
@@ -597,6 +628,14 @@ class ExitStatus(Scratch, unittest.TestCase):
         self.assertEqual(status, 2)
         self.assertEqual(err, "conform: no/such/file.json: No such file or directory\n")
         self.assertEqual(totals(out), (1, 1, 0, 0, 0))
+
+    def test_control_characters_in_a_file_name_are_masked_on_stderr(self):
+        status, out, err = run(["validate", "nope\x1b[31m\x07"])
+        self.assertEqual(status, 2)
+        self.assertEqual(err, "conform: nope?[31m?: No such file or directory\n")
+        status, out, err = run(["validate", "--format", "\x1b[2J"])
+        self.assertEqual(status, 2)
+        self.assertNotIn("\x1b", err)
 
     def test_2_for_a_directory(self):
         status, _, err = run(["validate", "examples"])
@@ -709,6 +748,47 @@ class Summary(Scratch, unittest.TestCase):
         pointers = {p["pointer"] for p in documents(out)[-1]["summary"]["by_pointer"]}
         self.assertEqual(pointers, {"/metadata/annotations/0", "/7", "/status/task_statuses/*/0",
                                     "/status/task_statuses/*/exit_code"})
+
+    def test_counts_past_max_diagnostics_are_not_passed_off_as_exact(self):
+        path = self.write("m.json", json.dumps({f"k{i}": i for i in range(150)}))
+        status, out, _ = run(["validate", "--summary", "-q", path])
+        self.assertEqual(status, 0)
+        self.assertIn("  unknown_member  at least 100 diagnostics in at least 1 of 1 documents\n",
+                      out)
+        self.assertIn("  (50 more diagnostics (0 errors, 50 warnings) past --max-diagnostics in 1 "
+                      "of 1 documents: not kept, so not counted by code or pointer)\n", out)
+        self.assertIn("  unknown member `/k0` in at least 1 of 1 documents\n", out)
+        self.assertNotIn("too_many_diagnostics", out)
+        self.assertNotIn("too many diagnostics", out)
+        self.assertNotIn("``", out)
+        self.assertEqual(totals(out), (1, 1, 0, 0, 150))
+        status, out, _ = run(["validate", "--summary", "-q", "--max-diagnostics", "0", path])
+        self.assertEqual(out, "summary by code:\n"
+                              "  (150 more diagnostics (0 errors, 150 warnings) past "
+                              "--max-diagnostics in 1 of 1 documents: not kept, so not counted by "
+                              "code or pointer)\n"
+                              "summary by pointer (array indices folded to *):\n"
+                              "  (and the 150 diagnostics past --max-diagnostics, not tallied)\n"
+                              "1 documents, 1 valid, 0 invalid, 0 errors, 150 warnings\n")
+        status, out, _ = run(["validate", "--summary", "--format", "json", "--max-diagnostics",
+                              "0", path])
+        summary = documents(out)[-1]["summary"]
+        self.assertFalse(summary["exact"])
+        self.assertEqual(summary["past_max_diagnostics"],
+                         {"documents": 1, "errors": 0, "warnings": 150})
+        self.assertEqual((summary["by_code"], summary["by_pointer"]), ([], []))
+        # Uncapped, the counts are exact and say nothing more.
+        status, out, _ = run(["validate", "--summary", "-q", "--max-diagnostics", "150", path])
+        self.assertIn("  unknown_member  150 diagnostics in 1 of 1 documents\n", out)
+        self.assertNotIn("at least", out)
+        self.assertNotIn("past --max-diagnostics", out)
+
+    def test_the_whole_document_pointer_is_named_not_empty(self):
+        path = self.write("array.json", "[1, 2, 3, 4, 5, 6, 7, 8]")
+        status, out, _ = run(["validate", "--summary", "-q", path])
+        self.assertEqual(status, 1)
+        self.assertIn('  wrong type "" (the whole document) in 1 of 1 documents\n', out)
+        self.assertNotIn("``", out)
 
     def test_no_diagnostics(self):
         status, out, _ = run(["validate", "--summary", "tests/fixtures/valid/full.json"])
@@ -934,6 +1014,28 @@ class Large(Scratch, unittest.TestCase):
         self.assertEqual(docs[1]["diagnostics"][0]["code"], "limit_exceeded")
         self.assertEqual(docs[1]["diagnostics"][0]["line"], 2)
         self.assertIn(str((65 << 20) + 31), docs[1]["diagnostics"][0]["message"])
+
+
+    def test_a_har_entry_over_the_entry_limit_that_is_no_document_is_skipped(self):
+        # Entry 1 is a 160 MB download (over the 144 MiB per-entry limit), not a training-jobs
+        # GET: it is skipped like any other, without being held, and entry 2 is still validated.
+        path = os.path.join(self.dir, "model.har")
+        job = json.dumps(har_entry(JOB_URL, 200, minified(full())))
+        download = json.dumps(har_entry("https://cdn/model.bin", 200, "@", encoding="base64"))
+        head, tail = download.split('"@"')
+        with open(path, "w", encoding="ascii") as f:
+            f.write('{"log": {"version": "1.2", "entries": [' + job + ",\n" + head + '"')
+            chunk = "QUJD" * (1 << 20)
+            for _ in range(160 * 1024 * 1024 // len(chunk)):
+                f.write(chunk)
+            f.write('"' + tail + ",\n" + job + "]}}\n")
+        status, out, err = run(["validate", path])
+        self.assertEqual((status, err), (0, ""), out)
+        self.assertIn(f"{path}: note: 1 of 3 entries skipped (1 not a GET of ", out)
+        self.assertEqual(totals(out), (2, 2, 0, 0, 0))
+        status, rss = peak_rss_kib(["validate", "--quiet", path])
+        self.assertEqual(status, 0)
+        self.assertLess(rss, 32 * 1024)
 
 
 # ------------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -97,6 +98,56 @@ TEST_SUITE("cli_library") {
     CHECK(r.totals.io_error);
     CHECK(r.err.rfind("conform: cut.har: broken HAR at line ", 0) == 0);
     CHECK(r.err.find('\n') == r.err.size() - 1);
+  }
+
+  TEST_CASE("validate_memory: a HAR entry over the per-entry limit does not end the archive") {
+    // The limit is twice max_input_bytes plus 16 MiB: with 4 KiB, an entry of 17 MiB is over.
+    conform_cli::settings s;
+    s.decode.max_input_bytes = 4096;
+    s.format = conform_cli::output_format::json;
+    std::string const job_url = "https://x/v2/0123456789abcdef/training-jobs/3faf5c03-aaa1";
+    std::string const big = std::string(17u << 20, 'Q');
+    auto request = [](std::string const& url) {
+      return "\"request\":{\"method\":\"GET\",\"url\":\"" + url + "\",\"headers\":[]}";
+    };
+    auto response = [](std::string const& text) {
+      return "\"response\":{\"status\":200,\"content\":{\"encoding\":\"base64\",\"text\":\"" +
+             text + "\"}}";
+    };
+    // Entry 1: a download whose response comes before its request (so it is only known to be
+    // no document once read to its end). Entry 2: a document over the limit.
+    std::string const head = "{\"log\":{\"entries\":[\n {" + request(job_url) + "," +
+                             response("e30=") + "},\n {" + response(big) + "," +
+                             request("https://cdn/model.bin") + "},\n  ";
+    std::string const har = head + "{" + request(job_url) + "," + response(big) + "},\n {" +
+                            request(job_url) + "," + response("e30=") + "}]}}\n";
+    {
+      s.jobs = 2;
+      auto r = run(har, s, "big.har");
+      CHECK(!r.totals.io_error);
+      CHECK(r.totals.documents == 3);
+      CHECK(r.totals.invalid == 1);
+      CHECK(r.totals.skipped == 1);
+      CHECK(r.err == "big.har: note: 1 of 4 entries skipped (1 not a GET of "
+                     "/v2/{project_id}/training-jobs/{training_job_id})\n");
+      std::istringstream lines(r.out);
+      std::string line;
+      std::vector<boost::json::value> docs;
+      while (std::getline(lines, line)) {
+        docs.push_back(boost::json::parse(line));
+      }
+      REQUIRE(docs.size() == 3);
+      CHECK(docs[0].at("valid") == true);
+      CHECK(docs[2].at("valid") == true);
+      CHECK(docs[2].at("locator").as_string().starts_with("entry 3 GET "));
+      auto const& d = docs[1].at("diagnostics").at(0);
+      CHECK(docs[1].at("locator").as_string().starts_with("entry 2 GET "));
+      CHECK(d.at("code") == "limit_exceeded");
+      // Where the entry starts: its '{', on line 4 after two spaces.
+      std::string where = "starting at line 4, column 3 (byte " + std::to_string(head.size()) + ")";
+      CHECK_MESSAGE(std::string(d.at("message").as_string()).find(where) != std::string::npos,
+                    d.at("message"));
+    }
   }
 
   TEST_CASE("validate_memory: quiet writes nothing, empty input is one invalid document") {

@@ -390,13 +390,35 @@ outcome check_document(document const& doc, settings const& s) {
   o.valid = o.errors == 0 && (!s.werror || o.warnings == 0);
 
   if (s.summary) {
+    // The too_many_diagnostics entry closing a capped list is no finding of its own: what it
+    // stands for is counted apart, since the codes and pointers of what it hides are unknown.
+    for (auto const* list : {&body, &path}) {
+      std::size_t kept_errors = 0;
+      std::size_t kept_warnings = 0;
+      for (auto const& d : *list) {
+        if (d.code == conform::error::too_many_diagnostics) {
+          o.capped = true;
+        } else {
+          ++(d.level == conform::severity::error ? kept_errors : kept_warnings);
+        }
+      }
+      o.uncounted_errors += list->error_count() - std::min(kept_errors, list->error_count());
+      o.uncounted_warnings +=
+          list->warning_count() - std::min(kept_warnings, list->warning_count());
+    }
     std::map<conform::error, std::size_t> per_code;
     std::vector<std::string> pointers = folded_pointers(doc.body, body);
     for (std::size_t k = 0; k < body.size(); ++k) {
+      if (body[k].code == conform::error::too_many_diagnostics) {
+        continue;
+      }
       o.keys.push_back(summary_key{false, body[k].code, std::move(pointers[k])});
       ++per_code[body[k].code];
     }
     for (auto const& d : path) { // the path parameters are named, none is an index
+      if (d.code == conform::error::too_many_diagnostics) {
+        continue;
+      }
       o.keys.push_back(summary_key{true, d.code, d.pointer});
       ++per_code[d.code];
     }

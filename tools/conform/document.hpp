@@ -79,6 +79,11 @@ struct outcome {
   /// empty unless asked for).
   std::vector<summary_key> keys;
   std::vector<std::pair<conform::error, std::size_t>> code_counts;
+  /// Diagnostics past --max-diagnostics: counted in errors and warnings, but not kept, so
+  /// their codes and pointers are unknown (in neither keys nor code_counts).
+  bool capped = false;
+  std::size_t uncounted_errors = 0;
+  std::size_t uncounted_warnings = 0;
 };
 
 /// Validates and renders one document (check.cpp: the one translation unit that instantiates

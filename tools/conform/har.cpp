@@ -10,9 +10,15 @@
 #include <boost/json/value.hpp>
 #include <boost/json/value_stack.hpp>
 
+#include <conform/render.hpp>
+
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <cstring>
+#include <deque>
+#include <memory>
 #include <ostream>
 #include <map>
 #include <optional>
@@ -207,12 +213,31 @@ std::optional<std::int64_t> integer_at(boost::json::object const& o, std::string
   return std::nullopt;
 }
 
+/// Where an entry starts in the archive (its '{' or '['): byte offset, line and column (bytes,
+/// as in the broken-HAR message), all from 1 but the offset.
+struct entry_position {
+  std::uint64_t byte = 0;
+  std::uint64_t line = 0;
+  std::uint64_t column = 0;
+};
+
+/// An entry over the per-entry limit: it was not kept, only its request method and URL and its
+/// response status were (see har_handler).
+struct oversized_entry {
+  std::uint64_t limit = 0;
+  entry_position at;
+};
+
 // What happens to the entries of one archive.
 class har_entries {
 public:
   explicit har_entries(input_context& ctx) : ctx_(ctx) {}
 
-  void entry(boost::json::value const& v, std::size_t index) {
+  /// One entry: the whole of it, or, when `oversized`, the request method and URL and the
+  /// response status of an entry too large to keep (skipped like any other when it is not a
+  /// document; a limit_exceeded diagnostic on its document when it is one).
+  void entry(boost::json::value const& v, std::size_t index,
+             oversized_entry const* oversized = nullptr) {
     ++entries_;
     auto const* e = v.if_object();
     auto const* request = e != nullptr ? object_at(*e, "request") : nullptr;
@@ -250,6 +275,19 @@ public:
     doc.has_path = true;
     doc.project_id = std::move(match->project_id);
     doc.training_job_id = std::move(match->training_job_id);
+    if (oversized != nullptr) {
+      conform::diagnostic d;
+      d.code = conform::error::limit_exceeded;
+      d.expected = fmt::format(
+          "a HAR entry of at most {} bytes (twice max_input_bytes plus 16 MiB)", oversized->limit);
+      d.found = fmt::format("a larger entry, starting at line {}, column {} (byte {}) of the file; "
+                            "its body was not read",
+                            oversized->at.line, oversized->at.column, oversized->at.byte);
+      doc.transport.push_back(std::move(d));
+      doc.body_unavailable = true;
+      ctx_.out.submit(std::move(doc));
+      return;
+    }
     auto const* content = object_at(*response, "content");
     auto text = content != nullptr ? string_at(*content, "text") : std::nullopt;
     auto encoding = content != nullptr ? string_at(*content, "encoding") : std::nullopt;
@@ -275,15 +313,16 @@ public:
   }
 
   /// Counts the skipped entries and, when `say`, writes the line that says how many and why.
-  void report_skipped(bool say) {
+  /// Returns that "N of M entries skipped (why)", or "" when none was.
+  std::string report_skipped(bool say) {
     std::uint64_t statuses = 0;
     for (auto const& [status, count] : statuses_) {
       statuses += count;
     }
     std::uint64_t skipped = other_ + malformed_ + statuses;
     ctx_.out.skipped(skipped);
-    if (skipped == 0 || ctx_.s.quiet || !say) {
-      return;
+    if (skipped == 0) {
+      return {};
     }
     std::string why;
     auto add = [&](std::string part) { why += (why.empty() ? "" : ", ") + std::move(part); };
@@ -297,14 +336,20 @@ public:
     if (malformed_ != 0) {
       add(fmt::format("{} without a request method and URL or a response status", malformed_));
     }
-    std::string line = fmt::format("{}: note: {} of {} entries skipped ({})\n", *ctx_.name, skipped,
-                                   entries_, why);
+    std::string what = fmt::format("{} of {} entries skipped ({})", skipped, entries_, why);
+    if (ctx_.s.quiet || !say) {
+      return what;
+    }
+    std::string name; // control characters in a file name never reach the terminal
+    conform::detail::append_printable(name, *ctx_.name);
+    std::string line = name + ": note: " + what + "\n";
     if (ctx_.s.format == output_format::json) {
       ctx_.out.flush(); // after the documents it is about
       ctx_.err << line; // stdout holds one JSON object per document, nothing else
     } else {
       ctx_.out.note(std::move(line));
     }
+    return what;
   }
 
 private:
@@ -314,6 +359,79 @@ private:
   std::uint64_t other_ = 0;
   std::uint64_t malformed_ = 0;
   std::map<std::int64_t, std::uint64_t> statuses_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Where entries start
+
+// A skim of the archive's bytes, ahead of the parser, that finds where each container at depth 4
+// (an entry, in a HAR) opens: Boost.JSON's parser tells its handler what it read but not where.
+// Only the structure is followed (strings are skipped with memchr), so it costs little next to
+// the parser. On invalid JSON it may disagree with the parser, which then stops anyway.
+class entry_starts {
+public:
+  /// Skims `d`, the bytes from offset `base` of the archive; bytes skimmed before are skipped.
+  void skim(std::string_view d, std::uint64_t base) {
+    std::size_t i = skimmed_ > base ? static_cast<std::size_t>(skimmed_ - base) : 0;
+    char const* p = d.data();
+    std::size_t n = d.size();
+    while (i < n) {
+      if (in_string_) {
+        if (escape_) {
+          escape_ = false;
+          ++i;
+          continue;
+        }
+        auto const* quote = static_cast<char const*>(std::memchr(p + i, '"', n - i));
+        std::size_t end = quote != nullptr ? static_cast<std::size_t>(quote - p) : n;
+        auto const* backslash = static_cast<char const*>(std::memchr(p + i, '\\', end - i));
+        if (backslash != nullptr) {
+          i = static_cast<std::size_t>(backslash - p) + 1;
+          escape_ = true;
+        } else if (quote != nullptr) {
+          i = end + 1;
+          in_string_ = false;
+        } else {
+          i = n;
+        }
+        continue;
+      }
+      char c = p[i];
+      if (c == '"') {
+        in_string_ = true;
+      } else if (c == '{' || c == '[') {
+        if (++depth_ == 4) {
+          std::uint64_t at = base + i;
+          starts_.push_back(entry_position{at, line_, at - line_start_ + 1});
+        }
+      } else if (c == '}' || c == ']') {
+        depth_ -= depth_ != 0 ? 1 : 0;
+      } else if (c == '\n') {
+        ++line_;
+        line_start_ = base + i + 1;
+      }
+      ++i;
+    }
+    skimmed_ = std::max(skimmed_, base + n);
+  }
+  /// The start of the next container at depth 4, in the order they open.
+  entry_position next() {
+    if (starts_.empty()) {
+      return entry_position{};
+    }
+    entry_position at = starts_.front();
+    starts_.pop_front();
+    return at;
+  }
+
+private:
+  std::deque<entry_position> starts_;
+  std::uint64_t skimmed_ = 0;
+  std::uint64_t line_ = 1;
+  std::uint64_t line_start_ = 0;
+  std::size_t depth_ = 0;
+  bool in_string_ = false;
+  bool escape_ = false;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -327,30 +445,45 @@ public:
   static constexpr std::size_t max_key_size = std::size_t(-1);
   static constexpr std::size_t max_string_size = std::size_t(-1);
 
-  har_handler(har_entries& sink, std::uint64_t entry_limit)
-      : sink_(sink), entry_limit_(entry_limit) {}
+  har_handler(har_entries& sink, std::uint64_t entry_limit, entry_starts& starts)
+      : sink_(sink), entry_limit_(entry_limit), starts_(starts),
+        st_(std::make_unique<boost::json::value_stack>()) {}
 
   bool on_document_begin(error_code&) { return true; }
   bool on_document_end(error_code&) { return true; }
   bool on_object_begin(error_code&) { return open(true); }
-  bool on_object_end(std::size_t n, error_code& ec) { return close(n, true, ec); }
+  bool on_object_end(std::size_t n, error_code&) { return close(n, true); }
   bool on_array_begin(error_code&) { return open(false); }
-  bool on_array_end(std::size_t n, error_code& ec) { return close(n, false, ec); }
+  bool on_array_end(std::size_t n, error_code&) { return close(n, false); }
 
-  bool on_key_part(json_string_view s, std::size_t, error_code& ec) {
+  bool on_key_part(json_string_view s, std::size_t, error_code&) {
     if (capturing_) {
-      st_.push_chars(s);
-      return count(s.size(), ec);
+      if (building_) {
+        st_->push_chars(s);
+        count(s.size());
+      }
+      if (depth_ <= 5) {
+        short_key(entry_key_, s);
+      }
+      return true;
     }
-    key_part(s);
+    short_key(key_, s);
     return true;
   }
-  bool on_key(json_string_view s, std::size_t, error_code& ec) {
+  bool on_key(json_string_view s, std::size_t, error_code&) {
     if (capturing_) {
-      st_.push_key(s);
-      return count(s.size(), ec);
+      if (building_) {
+        st_->push_key(s);
+        count(s.size());
+      }
+      if (depth_ <= 5) {
+        short_key(entry_key_, s);
+        (depth_ == 4 ? key4_ : key5_) = entry_key_;
+        entry_key_.clear();
+      }
+      return true;
     }
-    key_part(s);
+    short_key(key_, s);
     if (depth_ == 1) {
       key1_ = key_;
     } else if (depth_ == 2) {
@@ -359,47 +492,84 @@ public:
     key_.clear();
     return true;
   }
-  bool on_string_part(json_string_view s, std::size_t, error_code& ec) {
+  bool on_string_part(json_string_view s, std::size_t, error_code&) {
     if (capturing_) {
-      st_.push_chars(s);
-      return count(s.size(), ec);
+      if (building_) {
+        st_->push_chars(s);
+        count(s.size());
+      }
+      if (depth_ == 5 && field_at5() != field::none) {
+        field_text(s);
+      }
     }
     return true;
   }
-  bool on_string(json_string_view s, std::size_t, error_code& ec) {
-    if (capturing_) {
-      st_.push_string(s);
-      return count(s.size(), ec);
+  bool on_string(json_string_view s, std::size_t, error_code&) {
+    if (!capturing_) {
+      return scalar();
     }
-    return scalar();
+    if (building_) {
+      st_->push_string(s);
+      count(s.size());
+    }
+    if (depth_ == 5 && field_at5() != field::none) {
+      field_text(s);
+      // A method or URL over max_field_bytes is none this reader matches: kept as null.
+      set_field(field_at5(), text_cut_ ? boost::json::value()
+                                       : boost::json::value(boost::json::string_view(text_)));
+    } else if (depth_ == 4) {
+      entry_member(false);
+    }
+    text_.clear();
+    text_cut_ = false;
+    return true;
   }
   bool on_number_part(json_string_view, error_code&) { return true; }
-  bool on_int64(std::int64_t v, json_string_view, error_code& ec) {
-    return capturing_ ? (st_.push_int64(v), count(0, ec)) : scalar();
+  bool on_int64(std::int64_t v, json_string_view, error_code&) {
+    return captured_scalar([&] { st_->push_int64(v); }, boost::json::value(v));
   }
-  bool on_uint64(std::uint64_t v, json_string_view, error_code& ec) {
-    return capturing_ ? (st_.push_uint64(v), count(0, ec)) : scalar();
+  bool on_uint64(std::uint64_t v, json_string_view, error_code&) {
+    return captured_scalar([&] { st_->push_uint64(v); }, boost::json::value(v));
   }
-  bool on_double(double v, json_string_view, error_code& ec) {
-    return capturing_ ? (st_.push_double(v), count(0, ec)) : scalar();
+  bool on_double(double v, json_string_view, error_code&) {
+    return captured_scalar([&] { st_->push_double(v); }, boost::json::value(v));
   }
-  bool on_bool(bool v, error_code& ec) {
-    return capturing_ ? (st_.push_bool(v), count(0, ec)) : scalar();
+  bool on_bool(bool v, error_code&) {
+    return captured_scalar([&] { st_->push_bool(v); }, boost::json::value(v));
   }
-  bool on_null(error_code& ec) { return capturing_ ? (st_.push_null(), count(0, ec)) : scalar(); }
+  bool on_null(error_code&) {
+    return captured_scalar([&] { st_->push_null(); }, boost::json::value());
+  }
   bool on_comment_part(json_string_view, error_code&) { return true; }
   bool on_comment(json_string_view, error_code&) { return true; }
 
   bool saw_entries() const noexcept { return saw_entries_; }
-  bool entry_too_large() const noexcept { return too_large_; }
   std::size_t entries() const noexcept { return index_; }
 
 private:
+  // The members an entry is judged by when it is not kept (see building_): the request's method
+  // and url, the response's status.
+  enum class field { none, method, url, status };
+
   // The archive's skeleton: {"log": {"entries": [ entry, ... ]}} at depths 1, 2, 3; an entry
   // is the value at depth 4 (a container) or a scalar directly in the entries array.
   bool open(bool is_object) {
     ++depth_;
     if (capturing_) {
+      if (building_) {
+        count(0);
+      }
+      if (depth_ == 5) {
+        entry_member(is_object);
+        key5_.clear();
+        part_ = !entry_object_ || !is_object ? part::none
+                : key4_ == "request"         ? part::request
+                : key4_ == "response"        ? part::response
+                                             : part::none;
+      } else if (depth_ == 6 && field_at5() != field::none) {
+        // A container as the method, URL or status: neither a string nor a number.
+        set_field(field_at5(), boost::json::value(boost::json::object()));
+      }
       return true;
     }
     if (depth_ == 1) {
@@ -409,27 +579,50 @@ private:
     } else if (depth_ == 3) {
       in_entries_ = !is_object && in_log_ && key2_ == "entries";
       saw_entries_ = saw_entries_ || in_entries_;
-    } else if (depth_ == 4 && in_entries_) {
-      capturing_ = true;
-      st_.reset();
-      entry_bytes_ = 0;
+    } else if (depth_ == 4) {
+      entry_position at = starts_.next(); // every container at depth 4, to stay in step
+      if (in_entries_) {
+        capturing_ = true;
+        building_ = true;
+        st_->reset();
+        entry_bytes_ = 0;
+        entry_at_ = at;
+        entry_object_ = is_object;
+        oversized_ = false;
+        request_judged_ = false;
+        key4_.clear();
+        key5_.clear();
+        request_ = response_ = presence::absent;
+        method_ = url_ = status_ = std::nullopt;
+        part_ = part::none;
+      }
     }
     return true;
   }
-  bool close(std::size_t n, bool is_object, error_code& ec) {
+  bool close(std::size_t n, bool is_object) {
     if (capturing_) {
-      if (is_object) {
-        st_.push_object(n);
-      } else {
-        st_.push_array(n);
+      if (building_) {
+        if (is_object) {
+          st_->push_object(n);
+        } else {
+          st_->push_array(n);
+        }
+        count(0);
       }
-      if (!count(0, ec)) {
-        return false;
-      }
-      if (depth_ == 4) {
+      if (depth_ == 5) {
+        if (part_ == part::request) {
+          judge_request();
+        }
+        part_ = part::none;
+      } else if (depth_ == 4) {
         capturing_ = false;
-        boost::json::value v = st_.release();
-        sink_.entry(v, index_++);
+        if (building_) {
+          boost::json::value v = st_->release();
+          sink_.entry(v, index_++);
+        } else {
+          oversized_entry big{entry_limit_, entry_at_};
+          sink_.entry(skeleton(), index_++, oversized_ ? &big : nullptr);
+        }
       }
     } else if (depth_ == 2) {
       in_log_ = false;
@@ -446,48 +639,166 @@ private:
     }
     return true;
   }
-  void key_part(json_string_view s) {
-    // Only "log" and "entries" matter up here: a longer key never needs to be kept whole.
-    if (key_.size() < 16) {
-      key_.append(s.data(), std::min<std::size_t>(s.size(), 16));
+  template <class Push>
+  bool captured_scalar(Push push, boost::json::value v) {
+    if (!capturing_) {
+      return scalar();
     }
-  }
-  bool count(std::size_t n, error_code& ec) {
-    entry_bytes_ += n + 16;
-    if (entry_bytes_ > entry_limit_) {
-      too_large_ = true;
-      ec = boost::system::error_code(EFBIG, boost::system::generic_category());
-      return false;
+    if (building_) {
+      push();
+      count(0);
+    }
+    if (depth_ == 5 && field_at5() != field::none) {
+      set_field(field_at5(), std::move(v));
+    } else if (depth_ == 4) {
+      entry_member(false);
     }
     return true;
   }
+  static void short_key(std::string& key, json_string_view s) {
+    // Only a few short keys matter up here: a longer key never needs to be kept whole.
+    if (key.size() < 16) {
+      key.append(s.data(), std::min<std::size_t>(s.size(), 16));
+    }
+  }
+
+  // -- The members an entry is judged by, kept aside in case the entry itself is not kept.
+  // Duplicate members: the last one counts, as in the DOM.
+  enum class part { none, request, response };
+  enum class presence { absent, object, other };
+
+  // Which member of the request or response object (open at depth 5) the value being read is.
+  field field_at5() const {
+    if (part_ == part::request && !request_judged_) {
+      return key5_ == "method" ? field::method : key5_ == "url" ? field::url : field::none;
+    }
+    return part_ == part::response && key5_ == "status" ? field::status : field::none;
+  }
+  // The value of the entry's member key4_ (a scalar, or a container opening) has begun.
+  void entry_member(bool is_object) {
+    if (!entry_object_) {
+      return;
+    }
+    if (key4_ == "request" && !request_judged_) {
+      request_ = is_object ? presence::object : presence::other;
+      method_ = url_ = std::nullopt;
+    } else if (key4_ == "response") {
+      response_ = is_object ? presence::object : presence::other;
+      status_ = std::nullopt;
+    }
+  }
+  void field_text(json_string_view s) {
+    if (text_.size() + s.size() > max_field_bytes) {
+      text_cut_ = true;
+      return;
+    }
+    text_.append(s.data(), s.size());
+  }
+  void set_field(field f, boost::json::value v) {
+    (f == field::method ? method_ : f == field::url ? url_ : status_) = std::move(v);
+  }
+  // Once the request object is read, an entry that is no document (not a GET of this API) need
+  // not be kept: it is judged from these members alone, whatever its size.
+  void judge_request() {
+    if (request_ != presence::object || !method_ || !url_ || !method_->is_string() ||
+        !url_->is_string()) {
+      return;
+    }
+    request_judged_ = true; // a later "request" member is not read (the first one decided)
+    if (sv(method_->get_string()) == "GET" && match_training_job(sv(url_->get_string()))) {
+      return;
+    }
+    drop();
+  }
+  void drop() {
+    if (building_) {
+      building_ = false;
+      // Free what was built; a new stack gives back the memory an over-large entry grew.
+      st_ = std::make_unique<boost::json::value_stack>();
+    }
+  }
+  // What an entry that was not kept is judged by: {"request": {"method", "url"}, "response":
+  // {"status"}}, with what was read of those.
+  boost::json::value skeleton() const {
+    boost::json::object entry;
+    if (request_ == presence::object) {
+      boost::json::object& r = entry["request"].emplace_object();
+      if (method_) {
+        r["method"] = *method_;
+      }
+      if (url_) {
+        r["url"] = *url_;
+      }
+    } else if (request_ == presence::other) {
+      entry["request"] = nullptr;
+    }
+    if (response_ == presence::object) {
+      boost::json::object& r = entry["response"].emplace_object();
+      if (status_) {
+        r["status"] = *status_;
+      }
+    } else if (response_ == presence::other) {
+      entry["response"] = nullptr;
+    }
+    return entry_object_ ? boost::json::value(std::move(entry)) : boost::json::value();
+  }
+  void count(std::size_t n) {
+    entry_bytes_ += n + 16;
+    if (entry_bytes_ > entry_limit_) {
+      // Too large to keep: judged by its request and status alone, and not held any longer.
+      oversized_ = true;
+      drop();
+    }
+  }
+
+  static constexpr std::size_t max_field_bytes = std::size_t(1) << 20;
 
   har_entries& sink_;
   std::uint64_t entry_limit_;
-  boost::json::value_stack st_;
+  entry_starts& starts_;
+  std::unique_ptr<boost::json::value_stack> st_;
   std::size_t depth_ = 0;
   bool root_object_ = false;
   bool in_log_ = false;
   bool in_entries_ = false;
   bool saw_entries_ = false;
-  bool capturing_ = false;
-  bool too_large_ = false;
+  bool capturing_ = false; ///< inside an entry
+  bool building_ = false;  ///< and keeping it (st_)
   std::string key_;
   std::string key1_;
   std::string key2_;
   std::uint64_t entry_bytes_ = 0;
   std::size_t index_ = 0;
+
+  // The entry being read.
+  entry_position entry_at_;
+  bool entry_object_ = false;
+  bool oversized_ = false;
+  bool request_judged_ = false;
+  std::string entry_key_; ///< a key at depth 4 or 5 being read
+  std::string key4_;      ///< the entry's member being read
+  std::string key5_;      ///< the request's or response's member being read
+  part part_ = part::none;
+  std::string text_; ///< the method or URL string being read
+  bool text_cut_ = false;
+  presence request_ = presence::absent;
+  presence response_ = presence::absent;
+  std::optional<boost::json::value> method_;
+  std::optional<boost::json::value> url_;
+  std::optional<boost::json::value> status_;
 };
 
 } // namespace
 
 void read_har(input_buffer& in, input_context& ctx) {
   har_entries entries(ctx);
-  // An entry holds its body, base64 at worst (4/3 of the decoded size), plus headers.
+  // An entry holds its body, base64 at worst (4/3 of the decoded size), plus headers. A larger
+  // one is not kept: it is skipped, or reported on its document, and the next is read.
   std::uint64_t entry_limit = std::uint64_t(ctx.s.decode.max_input_bytes) * 2 + (16u << 20);
   boost::json::parse_options po;
   po.max_depth = 64;
-  boost::json::basic_parser<har_handler> parser(po, entries, entry_limit);
+  entry_starts starts;
+  boost::json::basic_parser<har_handler> parser(po, entries, entry_limit, starts);
   error_code ec;
   std::uint64_t line = 1;
   std::uint64_t line_start = 0; // position of the current line's first byte
@@ -509,6 +820,7 @@ void read_har(input_buffer& in, input_context& ctx) {
       break;
     }
     auto d = in.data();
+    starts.skim(d, in.position()); // offsets from the file's start, as in the messages below
     std::size_t n = parser.write_some(true, d.data(), d.size(), ec);
     advance(d.substr(0, n));
     in.consume(n);
@@ -517,17 +829,17 @@ void read_har(input_buffer& in, input_context& ctx) {
     }
   }
   if (ec) {
-    // The one-line error message below is all that is said about a broken archive.
-    entries.report_skipped(false);
+    // The entries before the fault were validated and reported, and the skipped ones are noted
+    // as in a whole archive: in the text output, the usual note; with --format json, whose
+    // notes go to standard error, in the one-line message below instead.
+    bool json = ctx.s.format == output_format::json;
+    std::string skipped = entries.report_skipped(!json);
     std::uint64_t at = in.position();
-    std::string why = parser.handler().entry_too_large()
-                          ? fmt::format("entry {} is larger than {} bytes",
-                                        parser.handler().entries(), entry_limit)
-                          : ec.message();
-    // The entries before the fault were validated; say so, since the output shows them.
     throw io_error(fmt::format("broken HAR at line {}, column {} (byte {}): {}; {} entries "
-                               "before it were read",
-                               line, at - line_start + 1, at, why, parser.handler().entries()));
+                               "before it were read{}",
+                               line, at - line_start + 1, at, ec.message(),
+                               parser.handler().entries(),
+                               json && !skipped.empty() ? ", " + skipped : std::string()));
   }
   if (!parser.handler().saw_entries()) {
     throw io_error("not a HAR archive: no log.entries array");

@@ -160,11 +160,14 @@ input_format detect_format(input_buffer& in, std::size_t max_line) {
   // quadratic.
   std::string_view d = in.data();
   auto more = [&] {
-    if (d.size() > max_line || !in.more()) {
+    if (d.size() > max_line) {
       return false;
     }
+    // data() moves even when more() finds the end (it makes room before it reads): always
+    // take it anew, or `d` dangles once a short input's end is reached.
+    bool got = in.more();
     d = in.data();
-    return true;
+    return got;
   };
   // A leading UTF-8 byte order mark is ignored.
   while (d.size() < 3 && more()) {

@@ -237,6 +237,9 @@ void pipeline::write(outcome& o) {
   totals_.errors += o.errors;
   totals_.warnings += o.warnings;
   totals_.bytes += o.bytes;
+  summary_.capped_documents += o.capped ? 1 : 0;
+  summary_.uncounted_errors += o.uncounted_errors;
+  summary_.uncounted_warnings += o.uncounted_warnings;
   for (auto const& [code, count] : o.code_counts) {
     auto& t = summary_.by_code[code];
     ++t.documents;

@@ -32,6 +32,12 @@ struct summary_table {
   /// pointer distinct; the table must not grow with the input).
   std::uint64_t dropped_pointers = 0;
   static constexpr std::size_t max_pointers = 10000;
+  /// Documents whose diagnostics were capped by --max-diagnostics, and the diagnostics past the
+  /// cap (their codes and pointers are unknown, so by_code and by_pointer are lower bounds
+  /// whenever capped_documents is not 0).
+  std::uint64_t capped_documents = 0;
+  std::uint64_t uncounted_errors = 0;
+  std::uint64_t uncounted_warnings = 0;
 };
 
 /// Where documents go: readers call submit() and note(); the report is written to `out`.

@@ -18,6 +18,7 @@
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -46,10 +47,19 @@ std::string json_string(std::string_view s) {
   return os.str();
 }
 
-// The --summary tables, most frequent first.
+std::string plural(std::uint64_t n, char const* one, char const* many) {
+  return n == 1 ? fmt::format("1 {}", one) : fmt::format("{} {}", grouped(n), many);
+}
+
+// The --summary tables, most frequent first. The diagnostics past --max-diagnostics are counted
+// in the totals but not kept, so their codes and pointers are unknown: when a document was
+// capped, every count by code or pointer is a lower bound and says so ("at least"), and a line
+// says how many diagnostics no code accounts for.
 void print_summary(std::ostream& out, pipeline const& p, settings const& s) {
   auto const& t = p.result();
   auto const& table = p.summary();
+  bool exact = table.capped_documents == 0;
+  std::uint64_t uncounted = table.uncounted_errors + table.uncounted_warnings;
   std::vector<std::pair<conform::error, summary_table::code_tally>> codes(table.by_code.begin(),
                                                                           table.by_code.end());
   std::stable_sort(codes.begin(), codes.end(), [](auto const& a, auto const& b) {
@@ -60,10 +70,12 @@ void print_summary(std::ostream& out, pipeline const& p, settings const& s) {
   std::stable_sort(pointers.begin(), pointers.end(),
                    [](auto const& a, auto const& b) { return a.second > b.second; });
   if (s.format == output_format::json) {
-    std::string line =
-        fmt::format("{{\"summary\":{{\"documents\":{},\"valid\":{},\"invalid\":{},\"errors\":{},"
-                    "\"warnings\":{},\"skipped\":{},\"by_code\":[",
-                    t.documents, t.valid, t.invalid, t.errors, t.warnings, t.skipped);
+    std::string line = fmt::format(
+        "{{\"summary\":{{\"documents\":{},\"valid\":{},\"invalid\":{},\"errors\":{},"
+        "\"warnings\":{},\"skipped\":{},\"exact\":{},\"past_max_diagnostics\":{{"
+        "\"documents\":{},\"errors\":{},\"warnings\":{}}},\"by_code\":[",
+        t.documents, t.valid, t.invalid, t.errors, t.warnings, t.skipped, exact ? "true" : "false",
+        table.capped_documents, table.uncounted_errors, table.uncounted_warnings);
     bool first = true;
     for (auto const& [code, tally] : codes) {
       line +=
@@ -83,8 +95,19 @@ void print_summary(std::ostream& out, pipeline const& p, settings const& s) {
     out << line;
     return;
   }
+  char const* at_least = exact ? "" : "at least ";
+  std::string past_cap;
+  if (!exact) {
+    past_cap = fmt::format(
+        "  ({} ({}, {}) past --max-diagnostics in {} of {} documents: not kept, so not counted "
+        "by code or pointer)\n",
+        plural(uncounted, "more diagnostic", "more diagnostics"),
+        plural(table.uncounted_errors, "error", "errors"),
+        plural(table.uncounted_warnings, "warning", "warnings"), grouped(table.capped_documents),
+        grouped(t.documents));
+  }
   std::string text = "summary by code:\n";
-  if (codes.empty()) {
+  if (codes.empty() && exact) {
     text += "  (no diagnostics)\n";
   }
   std::size_t width = 0;
@@ -92,26 +115,44 @@ void print_summary(std::ostream& out, pipeline const& p, settings const& s) {
     width = std::max(width, conform::to_string(c.first).size());
   }
   for (auto const& [code, tally] : codes) {
-    text += fmt::format("  {:<{}}  {} in {} of {} documents\n", conform::to_string(code), width,
-                        tally.diagnostics == 1 ? "1 diagnostic"
-                                               : grouped(tally.diagnostics) + " diagnostics",
+    text += fmt::format("  {:<{}}  {}{} in {}{} of {} documents\n", conform::to_string(code), width,
+                        at_least, plural(tally.diagnostics, "diagnostic", "diagnostics"), at_least,
                         grouped(tally.documents), grouped(t.documents));
   }
+  text += past_cap;
   text += "summary by pointer (array indices folded to *):\n";
-  if (pointers.empty()) {
+  if (pointers.empty() && exact) {
     text += "  (no diagnostics)\n";
   }
   for (auto const& [key, documents] : pointers) {
     std::string pointer;
-    conform::detail::append_printable(pointer, key.pointer);
-    text += fmt::format("  {} `{}`{} in {} of {} documents\n", conform::describe(key.code), pointer,
-                        key.in_path ? " (path parameter)" : "", grouped(documents),
+    if (key.pointer.empty()) {
+      pointer = "\"\" (the whole document)"; // as the diagnostics themselves say it
+    } else {
+      pointer += '`';
+      conform::detail::append_printable(pointer, key.pointer);
+      pointer += '`';
+    }
+    text += fmt::format("  {} {}{} in {}{} of {} documents\n", conform::describe(key.code), pointer,
+                        key.in_path ? " (path parameter)" : "", at_least, grouped(documents),
                         grouped(t.documents));
   }
   if (table.dropped_pointers != 0) {
     text += fmt::format("  ({} more pointers not tallied)\n", grouped(table.dropped_pointers));
   }
+  if (!exact) {
+    text += fmt::format("  (and the {} past --max-diagnostics, not tallied)\n",
+                        plural(uncounted, "diagnostic", "diagnostics"));
+  }
   out << text;
+}
+
+// Text that came from the user or the input (a file name, an argument echoed in a usage error),
+// with control characters masked as on standard output: never sent raw to the terminal.
+std::string printable(std::string_view text) {
+  std::string out;
+  conform::detail::append_printable(out, text);
+  return out;
 }
 
 void print_totals(std::ostream& out, totals const& t) {
@@ -134,7 +175,7 @@ totals validate_memory(std::string_view bytes, std::string const& name, settings
     read_input(source, name, s, p, err);
   } catch (io_error const& e) {
     p.flush();
-    err << "conform: " << name << ": " << e.what() << '\n';
+    err << "conform: " << printable(name) << ": " << printable(e.what()) << '\n';
     p.set_io_error();
   }
   p.finish();
@@ -161,7 +202,8 @@ int run(int argc, char** argv) {
   bool werror = false;
   bool summary = false;
   bool quiet = false;
-  validate->add_option("files", files, "Input files; '-' or none reads standard input");
+  validate->add_option("files", files,
+                       "Input files; '-' (at most once) or none reads standard input");
   validate
       ->add_option("--input", input, "Input format (auto: detected from the content of each input)")
       ->check(CLI::IsMember({"auto", "json", "ndjson", "har", "http"}))
@@ -202,7 +244,15 @@ int run(int argc, char** argv) {
     if (e.get_exit_code() == 0) {
       return app.exit(e); // --help, --version
     }
-    std::fprintf(stderr, "conform: %s (see 'conform validate --help')\n", e.what());
+    std::fprintf(stderr, "conform: %s (see 'conform validate --help')\n",
+                 printable(e.what()).c_str());
+    return 2;
+  }
+  // Standard input can be read once: a second "-" would read nothing (an empty, invalid
+  // document), so it is a usage error like any other, before anything is read.
+  if (std::count(files.begin(), files.end(), "-") > 1) {
+    std::fprintf(stderr, "conform: standard input ('-') can be given only once (see 'conform "
+                         "validate --help')\n");
     return 2;
   }
 
@@ -243,7 +293,8 @@ int run(int argc, char** argv) {
     } catch (io_error const& e) {
       // Later inputs are still validated; the exit status reports the failure.
       p.flush();
-      std::fprintf(stderr, "conform: %s: %s\n", name == "-" ? "<stdin>" : name.c_str(), e.what());
+      std::fprintf(stderr, "conform: %s: %s\n", name == "-" ? "<stdin>" : printable(name).c_str(),
+                   printable(e.what()).c_str());
       p.set_io_error();
     }
   }
