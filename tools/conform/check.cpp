@@ -5,6 +5,7 @@
 
 #include <conform/decode.hpp>
 #include <conform/modelarts.hpp>
+#include <conform/detail/text.hpp> // append_utf8
 #include <conform/render.hpp>
 #include <conform/validate.hpp>
 
@@ -72,24 +73,6 @@ struct skimmer {
     }
   }
 };
-
-void append_utf8(std::string& out, std::uint32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
 
 // The four hex digits at raw[i..i+4) as a code unit, or false.
 bool hex4(std::string_view raw, std::size_t i, std::uint32_t& unit) {
@@ -165,7 +148,7 @@ bool unescape(std::string_view raw, std::string& out) {
         i += 6;
         unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
       }
-      append_utf8(out, unit);
+      conform::detail::append_utf8(out, unit);
       break;
     }
     default:
