@@ -1001,6 +1001,39 @@ class Large(Scratch, unittest.TestCase):
         print(f"{n} documents: jobs 1 {middle - start:.2f} s, jobs 2 {end - middle:.2f} s",
               file=sys.stderr)
 
+    def test_mixed_sizes_keep_input_order_on_any_number_of_workers(self):
+        # Workers take documents in batches (up to 64 documents or 64 KiB): runs of tiny lines,
+        # lines larger than a batch, and a batch that closes on bytes rather than on count must
+        # all come out in input order, each report with its own line.
+        path = os.path.join(self.dir, "mixed.ndjson")
+        planted = set()
+        with open(path, "w", encoding="utf-8") as f:
+            line = 0
+            for block in range(12):
+                for i in range(150):
+                    line += 1
+                    if (line * 7) % 31 == 0:
+                        planted.add(line)
+                        f.write('{"metadata":{"name":"bad name %d"}}\n' % line)
+                    else:
+                        f.write("{}\n")
+                line += 1
+                size = (40 << 10) if block % 3 else (150 << 10)  # under and over a batch
+                f.write('{"metadata":{"name":"big_%d","description":"%s"}}\n' % (line, "d" * size))
+        outputs = {}
+        for jobs in ("1", "2", "3"):
+            status, out, err = run(["validate", "--format", "json", "--jobs", jobs, path])
+            self.assertEqual((status, err), (1, ""))
+            outputs[jobs] = out
+        self.assertEqual(outputs["1"], outputs["2"])
+        self.assertEqual(outputs["1"], outputs["3"])
+        docs = documents(outputs["2"])
+        self.assertEqual(len(docs), line)
+        self.assertEqual([d["locator"] for d in docs], [f"line {n}" for n in range(1, line + 1)])
+        name_lines = {d["diagnostics"][0]["line"] for d in docs
+                      if any(x["pointer"] == "/metadata/name" for x in d["diagnostics"])}
+        self.assertEqual(name_lines, planted)
+
     def test_a_line_over_the_input_limit_is_a_diagnostic_and_the_rest_goes_on(self):
         path = os.path.join(self.dir, "long.ndjson")
         with open(path, "w", encoding="utf-8") as f:

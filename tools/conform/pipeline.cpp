@@ -13,13 +13,18 @@ namespace conform_cli {
 
 namespace {
 
-// In flight (read but not yet written): at most this many documents per worker, and at most
-// this many body bytes unless a single document is larger (which is then alone in flight).
-// When the window is full the reader sleeps until half of it is written, so that it wakes once
-// per batch rather than once per document (a futex round trip per document costs as much as
-// decoding a small one).
-constexpr std::size_t docs_per_worker = 32;
+// In flight (sent to the workers but not yet written): at most this many documents per worker,
+// and at most this many body bytes unless a single document is larger (which is then alone in
+// flight). When the window is full the reader sleeps until half of it is written, so that it
+// wakes once per batch of batches rather than once per document.
+constexpr std::size_t docs_per_worker = 256;
 constexpr std::size_t flight_byte_budget = std::size_t(64) << 20;
+
+// A batch closes at this many documents or body bytes (a larger document is a batch of its
+// own). Small enough that two workers share even a short input of mid-sized documents, large
+// enough that the locking per batch costs little against validating it.
+constexpr std::size_t batch_docs = 64;
+constexpr std::size_t batch_bytes = std::size_t(64) << 10;
 
 // The progress line appears once this much has been read and this long has passed: only a
 // large input is worth a status line, and a quick run should not flicker one.
@@ -84,15 +89,38 @@ void pipeline::submit(document doc) {
     write(o);
     return;
   }
-  std::size_t size = doc.body.size();
+  std::size_t const size = doc.body.size();
+  if (!filling_.docs.empty() && filling_.bytes + size > batch_bytes) {
+    send_batch();
+  }
+  if (filling_.docs.empty()) {
+    filling_.first_seq = next_seq_;
+  }
+  ++next_seq_;
+  filling_.bytes += size;
+  filling_.docs.push_back(std::move(doc));
+  if (filling_.docs.size() >= batch_docs || filling_.bytes >= batch_bytes) {
+    send_batch();
+  }
+}
+
+void pipeline::send_batch() {
+  if (filling_.docs.empty()) {
+    return;
+  }
+  std::size_t const n = filling_.docs.size();
+  std::size_t const bytes = filling_.bytes;
   std::unique_lock<std::mutex> lock(mutex_);
   drain(lock);
-  if (in_flight_ != 0 && (in_flight_ >= window_ || in_flight_bytes_ + size > flight_byte_budget)) {
-    wait(lock, wait_kind::room, size);
+  if (in_flight_ != 0 &&
+      (in_flight_ + n > window_ || in_flight_bytes_ + bytes > flight_byte_budget)) {
+    wait(lock, wait_kind::room, bytes);
   }
-  ++in_flight_;
-  in_flight_bytes_ += size;
-  queue_.push_back(pending{next_seq_++, std::move(doc)});
+  in_flight_ += n;
+  in_flight_bytes_ += bytes;
+  sent_end_ = next_seq_;
+  queue_.push_back(std::move(filling_));
+  filling_ = batch{};
   lock.unlock();
   work_ready_.notify_one();
 }
@@ -105,9 +133,13 @@ void pipeline::note(std::string text) {
     write(o);
     return;
   }
+  send_batch(); // the documents before the note
+  std::vector<outcome> one;
+  one.push_back(std::move(o));
   std::unique_lock<std::mutex> lock(mutex_);
   ++in_flight_;
-  done_.emplace(next_seq_++, std::move(o));
+  done_.emplace(next_seq_++, std::move(one));
+  sent_end_ = next_seq_;
   drain(lock);
 }
 
@@ -126,6 +158,7 @@ void pipeline::finish() {
 
 void pipeline::flush() {
   if (!workers_.empty()) {
+    send_batch();
     std::unique_lock<std::mutex> lock(mutex_);
     drain(lock);
     wait(lock, wait_kind::all, 0);
@@ -144,14 +177,18 @@ void pipeline::drain(std::unique_lock<std::mutex>& lock) {
   for (;;) {
     auto it = done_.find(next_write_);
     if (it != done_.end()) {
-      outcome o = std::move(it->second);
+      std::vector<outcome> reports = std::move(it->second);
       done_.erase(it);
-      in_flight_bytes_ -= o.bytes; // a document's outcome carries its body's size
-      --in_flight_;
-      ++next_write_;
       lock.unlock();
-      write(o);
+      std::size_t bytes = 0;
+      for (outcome& o : reports) {
+        bytes += o.bytes; // a document's outcome carries its body's size
+        write(o);
+      }
       lock.lock();
+      in_flight_bytes_ -= bytes;
+      in_flight_ -= reports.size();
+      next_write_ += reports.size();
       unflushed_ = true;
       continue;
     }
@@ -177,6 +214,9 @@ void pipeline::reading(bool waiting) {
     }
     return;
   }
+  if (waiting) {
+    send_batch(); // validated while the reader waits, and written as soon as they are
+  }
   std::unique_lock<std::mutex> lock(mutex_);
   reader_waiting_ = waiting;
   if (waiting) {
@@ -187,7 +227,7 @@ void pipeline::reading(bool waiting) {
 // Whether the reader, asleep in wait(), can go on.
 bool pipeline::may_proceed() const noexcept {
   if (waiting_ == wait_kind::all) {
-    return next_write_ == next_seq_ && !writing_;
+    return next_write_ == sent_end_ && !writing_;
   }
   return in_flight_ == 0 ||
          (in_flight_ <= window_ / 2 && in_flight_bytes_ + waiting_size_ <= flight_byte_budget);
@@ -202,20 +242,24 @@ void pipeline::wait(std::unique_lock<std::mutex>& lock, wait_kind kind, std::siz
 
 void pipeline::work() {
   for (;;) {
-    pending p;
+    batch b;
     {
       std::unique_lock<std::mutex> lock(mutex_);
       work_ready_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
       if (queue_.empty()) {
         return;
       }
-      p = std::move(queue_.front());
+      b = std::move(queue_.front());
       queue_.pop_front();
     }
-    outcome o = check_safely(p.doc, s_);
-    p.doc = document{};
+    std::vector<outcome> reports;
+    reports.reserve(b.docs.size());
+    for (document& doc : b.docs) {
+      reports.push_back(check_safely(doc, s_));
+      doc = document{}; // free the body as soon as it is done with
+    }
     std::unique_lock<std::mutex> lock(mutex_);
-    done_.emplace(p.seq, std::move(o));
+    done_.emplace(b.first_seq, std::move(reports));
     drain(lock);
   }
 }
