@@ -431,6 +431,25 @@ TEST_SUITE("constraints") {
     std::string controls = std::string("\x01\x1F\x7F", 3);
     CHECK(found_of<o>(controls) == R"("\u0001\u001F\u007F")");
     CHECK(found_of<o>(std::string("\xC3\xA9")) == "\"\xC3\xA9\"");
+    // Invisible characters that act on a terminal or reorder the text around them (C1
+    // controls, bidirectional formatting: "Trojan Source") are escaped, and count as one
+    // character each against the cut.
+    CHECK(found_of<o>(std::string("a\xC2\x9B"
+                                  "b\xE2\x80\xAE"
+                                  "c\xE2\x81\xA9\xD8\x9C\xE2\x80\x8F")) ==
+          R"("a\u009Bb\u202Ec\u2069\u061C\u200F")");
+    std::string hidden_run;
+    for (int i = 0; i < 70; ++i) {
+      hidden_run += "\xE2\x80\xAE";
+    }
+    std::string cut = "\"";
+    for (int i = 0; i < 64; ++i) {
+      cut += "\\u202E";
+    }
+    CHECK(found_of<o>(hidden_run) == cut + "\"... (70 characters)");
+    // Neighbours of the escaped ranges are text.
+    CHECK(found_of<o>(std::string("\xC2\xA0\xE2\x80\xA9\xE2\x81\xAA")) ==
+          "\"\xC2\xA0\xE2\x80\xA9\xE2\x81\xAA\"");
   }
 
   TEST_CASE("constraints: a valid document passes every attached constraint") {

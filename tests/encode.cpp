@@ -181,6 +181,10 @@ TEST_SUITE("encode") {
         {"\x7F", "\"\x7F\""},
         {"\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80", "\"\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\""},
         {"a\"b\\c\nd", R"("a\"b\\c\nd")"},
+        // Invisible characters that act on terminals or reorder text (C1 controls,
+        // bidirectional formatting) as escapes: the same string, shown as it is.
+        {"\xC2\x80\xC2\x9F\xC2\xA0", "\"\\u0080\\u009F\xC2\xA0\""},
+        {"x\xE2\x80\xAEy\xE2\x81\xA6\xD8\x9C\xE2\x80\x8E", R"("x\u202Ey\u2066\u061C\u200E")"},
     };
     for (auto const& r : rows) {
       CAPTURE(r.value);

@@ -186,6 +186,30 @@ TEST_SUITE("render") {
     CHECK(out.find("?[31mkey") != std::string::npos);
   }
 
+  TEST_CASE("render: bidirectional formatting characters from the input are not echoed") {
+    // U+202E (right-to-left override) in the document, the pointer and the found text would
+    // make the terminal show the report's text in another order; C1 controls act on some
+    // terminals. Each is one '?', so the caret still lines up.
+    std::string const rlo = "\xE2\x80\xAE", lri = "\xE2\x81\xA6", alm = "\xD8\x9C";
+    std::string const csi = "\xC2\x9B";
+    std::string text = "{\"k" + rlo + "x\":" + lri + alm + csi + "4}";
+    auto d = at(text.size() - 2, 1, 10);
+    d.pointer = "/k" + rlo + "x";
+    d.found = "\"" + lri + "\"";
+    auto out = text_of(d, text);
+    for (auto const& hidden : {rlo, lri, alm, csi}) {
+      CHECK(out.find(hidden) == std::string::npos);
+    }
+    CHECK(out.find("/k?x") != std::string::npos);
+    CHECK(out.find("{\"k?x\":???4}") != std::string::npos);
+    auto lines = lines_of(out);
+    REQUIRE(lines.size() == 4);
+    CHECK(lines[1][caret_column(lines[2])] == '4');
+    // Other non-ASCII text is echoed as it is.
+    d.found = "\"\xC3\xA9t\xC3\xA9\"";
+    CHECK(text_of(d, text).find("\"\xC3\xA9t\xC3\xA9\"") != std::string::npos);
+  }
+
   TEST_CASE("render: colour only when asked for") {
     auto d = at(0, 1, 1);
     CHECK(text_of(d, "{}").find('\x1b') == std::string::npos);
@@ -207,6 +231,17 @@ TEST_SUITE("render") {
           "\"found\":\"4\"}");
     auto none = at(conform::diagnostic::no_offset, 0, 0);
     CHECK(json_of(none).find("\"line\":0,\"column\":0") != std::string::npos);
+  }
+
+  TEST_CASE("render: the JSON form escapes bidirectional formatting characters") {
+    auto d = at(0, 1, 1);
+    d.pointer = "/k\xE2\x80\xAEx";
+    d.found = "\xE2\x81\xA7";
+    auto text = json_of(d);
+    CHECK(text.find("\xE2\x80\xAE") == std::string::npos);
+    CHECK(text.find("\xE2\x81\xA7") == std::string::npos);
+    CHECK(text.find(R"("pointer":"/k\u202Ex")") != std::string::npos);
+    CHECK(text.find(R"("found":"\u2067")") != std::string::npos);
   }
 
   TEST_CASE("render: the JSON form stays valid JSON whatever the input held") {

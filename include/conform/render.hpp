@@ -44,19 +44,23 @@ struct source_excerpt {
   std::size_t caret = 0;
 };
 
-// True for a C1 control (U+0080..U+009F): some terminals act on them, so they are never echoed.
-inline bool is_c1_control(std::string_view text, std::size_t i, std::size_t n) noexcept {
-  return n == 2 && static_cast<unsigned char>(text[i]) == 0xC2 &&
-         static_cast<unsigned char>(text[i + 1]) < 0xA0;
+// True when the n-byte sequence at text[i] is a C1 control or a bidirectional formatting
+// character (is_hidden_control): never echoed to a terminal.
+inline bool is_hidden_sequence(std::string_view text, std::size_t i, std::size_t n) noexcept {
+  if (n != 2 && n != 3) {
+    return false;
+  }
+  return is_hidden_control(next_code_point(text, i));
 }
 
 // Appends `text` for a terminal: control characters (ESC above all: the input must not be able
-// to drive the terminal) and invalid UTF-8 become '?'.
+// to drive the terminal), bidirectional formatting characters (they would reorder what the
+// reader sees) and invalid UTF-8 become '?'.
 inline void append_printable(std::string& out, std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     std::size_t n = utf8_sequence_length(text, i);
     unsigned char c = static_cast<unsigned char>(text[i]);
-    if (n == 0 || (n == 1 && (c < 0x20 || c == 0x7F)) || is_c1_control(text, i, n)) {
+    if (n == 0 || (n == 1 && (c < 0x20 || c == 0x7F)) || is_hidden_sequence(text, i, n)) {
       out.push_back('?');
       i += n == 0 ? 1 : n;
     } else {
@@ -176,7 +180,8 @@ struct ansi {
     Without a position (line 0) the location is just `name:` and there is no excerpt. The
     source line is the line of `source_text` the diagnostic points into; its number is shifted
     by render_options::first_line. Text taken from the input (excerpt, message, pointer) has
-    its control characters replaced, so a hostile document cannot drive the terminal.
+    its control characters and bidirectional formatting characters replaced by '?', so a
+    hostile document can neither drive the terminal nor reorder what the reader sees.
 
     @par Exception safety Basic; throws what the stream or std::string throw.
 */
@@ -252,9 +257,9 @@ inline void render_text(std::ostream& os, diagnostics const& ds, std::string_vie
   }
 }
 
-/** Writes `s` as a JSON string literal (quotes included). Control characters are escaped, and
-    bytes that are not valid UTF-8 become U+FFFD, so the output is always valid JSON in UTF-8
-    whatever the input held.
+/** Writes `s` as a JSON string literal (quotes included). Control characters (C0 and C1) and
+    bidirectional formatting characters are escaped, and bytes that are not valid UTF-8 become
+    U+FFFD, so the output is always valid JSON in UTF-8 whatever the input held.
 
     @par Exception safety Basic; throws what the stream throws.
 */

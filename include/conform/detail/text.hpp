@@ -62,6 +62,15 @@ inline void append_code_point_name(std::string& out, char32_t cp) {
   }
 }
 
+/// True for the code points that change how the text around them is displayed without being
+/// seen: the C1 controls (U+0080..U+009F, which some terminals act on) and the bidirectional
+/// formatting characters (U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069), with which
+/// a value can make a report read as something else ("Trojan Source", CVE-2021-42574).
+constexpr bool is_hidden_control(char32_t cp) noexcept {
+  return (cp >= 0x80 && cp <= 0x9F) || cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+         (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
 /** Appends `s` as a JSON string literal, escaped, cut after `max_chars` code points
     (with an ellipsis and the full length) so that hostile input cannot flood a report. */
 inline void append_quoted(std::string& out, std::string_view s, std::size_t max_chars = 64) {
@@ -99,8 +108,13 @@ inline void append_quoted(std::string& out, std::string_view s, std::size_t max_
       ++i;
     } else {
       std::size_t start = i;
-      next_code_point(s, i);
-      out.append(s.data() + start, i - start);
+      char32_t cp = next_code_point(s, i);
+      if (is_hidden_control(cp)) { // escaped, so that it is seen and acts on nothing
+        out += "\\u";
+        append_hex(out, static_cast<unsigned>(cp), 4);
+      } else {
+        out.append(s.data() + start, i - start);
+      }
     }
     ++chars;
   }
@@ -233,8 +247,10 @@ inline void append_utf8(std::string& out, std::uint32_t cp) {
 
 /// Appends `s` as a JSON string literal (quotes included): '"', '\\' and control characters
 /// escaped, and every byte that is not valid UTF-8 replaced by U+FFFD, so the output is
-/// valid JSON in UTF-8 (RFC 8259 section 8.1) whatever `s` held. The one JSON string writer
-/// of the library (encode, render).
+/// valid JSON in UTF-8 (RFC 8259 section 8.1) whatever `s` held. C1 controls and
+/// bidirectional formatting characters (is_hidden_control) are written as \u escapes: the same
+/// string to a JSON reader, and output that a terminal or an editor shows as it is. The one
+/// JSON string writer of the library (encode, render).
 inline void append_json_string(std::string& out, std::string_view s) {
   out.push_back('"');
   for (std::size_t i = 0; i < s.size();) {
@@ -245,7 +261,14 @@ inline void append_json_string(std::string& out, std::string_view s) {
         out += "\xEF\xBF\xBD";
         ++i;
       } else {
-        out.append(s.data() + i, n);
+        std::size_t next = i;
+        char32_t cp = next_code_point(s, next);
+        if (is_hidden_control(cp)) {
+          out += "\\u";
+          append_hex(out, static_cast<unsigned>(cp), 4);
+        } else {
+          out.append(s.data() + i, n);
+        }
         i += n;
       }
       continue;
