@@ -504,6 +504,27 @@ class HttpInput(Scratch, unittest.TestCase):
         self.assertEqual(status, 0, out)
         self.assertEqual(totals(out), (1, 1, 0, 0, 0))
 
+    def test_a_status_that_is_no_status_code_is_a_note(self):
+        # 100 to 599 are status codes (RFC 9110); 099 or 600 is a damaged capture: said so, in
+        # order, where a redirect is skipped without a word.
+        capture = ("HTTP/1.1 302 Found\r\nContent-Length: 0\r\n\r\n"
+                   "HTTP/1.1 600 Odd\r\n\r\n{}\n"
+                   "HTTP/1.1 200 OK\r\n\r\n" + minified(full()) + "\n"
+                   "HTTP/1.1 099\r\n\r\n{}\n")
+        path = self.write("odd.http", capture)
+        status, out, err = run(["validate", path])
+        self.assertEqual((status, err), (0, ""))
+        self.assertEqual(out, f"{path}: note: line 4 HTTP/1.1 600 Odd: 600 is no HTTP status code "
+                              "(100 to 599); the response is skipped\n"
+                              f"{path}: note: line 10 HTTP/1.1 099: 099 is no HTTP status code "
+                              "(100 to 599); the response is skipped\n"
+                              "1 documents, 1 valid, 0 invalid, 0 errors, 0 warnings\n")
+        status, out, err = run(["validate", "--format", "json", path])
+        self.assertEqual(status, 0)
+        self.assertEqual([d["locator"] for d in documents(out)], ["line 7 HTTP/1.1 200 OK"])
+        self.assertEqual(err.count("is no HTTP status code"), 2)
+        self.assertEqual(run(["validate", "--quiet", path]), (0, "", ""))
+
     def test_body_line_column_and_locator_header(self):
         capture = "HTTP/1.1 200 OK\r\n\r\n{\r\n  \"kind\": \"jobb\"\r\n}\r\n"
         path = self.write("kind.http", capture)
