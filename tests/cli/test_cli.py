@@ -405,6 +405,25 @@ class HarInput(Scratch, unittest.TestCase):
         self.assertRegex(err, r"^conform: .*head\.har: broken HAR at line \d+, column \d+ "
                               r"\(byte 20000\): .*; 5 entries before it were read\n$")
 
+    def test_a_second_archive_after_the_first_is_extra_data(self):
+        # `cat a.har b.har`: not one JSON document. The first archive's entries are validated,
+        # then the break is where the second begins, whether it starts in the same read as the
+        # end of the first or in a later one (a large first archive).
+        text = open(os.path.join(SOURCE, "examples", "training-jobs.har"), encoding="utf-8").read()
+        text = text.rstrip() + "\n"
+        lines = text.count("\n")
+        padded = text.replace('"pages": [],', '"pages": [], "x": "' + "c" * (200 << 10) + '",', 1)
+        self.assertNotEqual(padded, text)
+        for name, first in (("two.har", text), ("big.har", padded)):
+            with self.subTest(name=name):
+                path = self.write(name, first + "  " + text)
+                status, out, err = run(["validate", path])
+                self.assertEqual(status, 2)
+                self.assertEqual(totals(out), (4, 3, 1, 4, 1))
+                self.assertRegex(err, r"^conform: .*\.har: broken HAR at line %d, column 3 "
+                                      r"\(byte %d\): extra data; 7 entries before it were read\n$"
+                                 % (lines + 1, len(first.encode()) + 2))
+
     def test_broken_and_wrong_archives_exit_2_with_one_line(self):
         cases = {
             "garbage.har": '{"log": {"entries": [}}',

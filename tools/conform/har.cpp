@@ -7,6 +7,7 @@
 #include "input.hpp"
 
 #include <boost/json/basic_parser_impl.hpp>
+#include <boost/json/error.hpp>
 #include <boost/json/value.hpp>
 #include <boost/json/value_stack.hpp>
 
@@ -825,6 +826,13 @@ void read_har(input_buffer& in, input_context& ctx) {
     advance(d.substr(0, n));
     in.consume(n);
     if (ec) {
+      break;
+    }
+    if (n < d.size()) {
+      // The archive ended and something other than whitespace follows. basic_parser leaves
+      // that to its caller (boost::json::parser reports extra_data), and its next call would
+      // start a second document: two archives in one file read as one.
+      ec = boost::json::error::extra_data;
       break;
     }
   }
