@@ -459,7 +459,7 @@ public:
     append_integer(expected, std::numeric_limits<Int>::max());
     expected += "]";
     std::string found;
-    describe_number(found, s);
+    describe_overflow(found, s);
     emit(error::integer_overflow, severity::error, value_pointer(), std::move(expected),
          std::move(found), value_offset_);
   }
@@ -1293,6 +1293,17 @@ private:
       } else {
         out += s.d > 0 ? "infinity" : s.d < 0 ? "-infinity" : "NaN";
       }
+    }
+  }
+
+  /// The found text of an integer that does not fit. A DOM holds an integer literal beyond 64
+  /// bits as the nearest double, which prints as an integer that may sit on the boundary
+  /// (-9223372036854775809 becomes -9223372036854775808.0, -2^63, which would fit): said to
+  /// be a double, so that the text does not contradict the range it is reported against.
+  static void describe_overflow(std::string& out, scalar const& s) {
+    describe_number(out, s);
+    if (s.text.empty() && s.k == scalar::kind::real) {
+      out += " (a double: the DOM keeps no integer beyond 64 bits)";
     }
   }
 
