@@ -32,7 +32,10 @@ CONFORM_DECL void decode_value_into(slot root, void (*release)(void*), boost::js
 
     Produces the same diagnostics as the text form for the same document, except what a DOM
     cannot know: offsets (line and column are 0), and duplicate keys (Boost.JSON already kept
-    only the last one). Numbers are taken as Boost.JSON converted them.
+    only the last one). Numbers are taken as Boost.JSON converted them. Strings are taken as
+    the DOM holds them: UTF-8 when Boost.JSON parsed them (its parser checks), but a value built
+    in code can hold any bytes, and checking every string here would tax every DOM decode for
+    that case; conform::validate (validate.hpp) reports such a string as invalid_character.
 
     @par Exception safety
     Does not throw.
