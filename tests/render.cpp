@@ -210,6 +210,38 @@ TEST_SUITE("render") {
     CHECK(text_of(d, text).find("\"\xC3\xA9t\xC3\xA9\"") != std::string::npos);
   }
 
+  TEST_CASE("render: a long pointer is cut at a character, with its length") {
+    auto d = at(0, 1, 1);
+    auto pointer_line = [&](conform::render_options const& options = {}) {
+      auto lines = lines_of(text_of(d, "{}", options));
+      REQUIRE(!lines.empty());
+      return lines.back();
+    };
+    d.pointer = "/" + std::string(399, 'k');
+    CHECK(pointer_line() == "  pointer: " + d.pointer);
+    std::string const first400 = d.pointer;
+    d.pointer += "/";
+    for (int i = 0; i < 100; ++i) {
+      d.pointer += "\xC3\xA9"; // one character, two bytes
+    }
+    CHECK(pointer_line() == "  pointer: " + first400 + "... (501 characters)");
+    d.pointer = "/" + std::string(3, 'k');
+    for (int i = 0; i < 600; ++i) {
+      d.pointer += "\xC3\xA9";
+    }
+    std::string cut = "/kkk";
+    for (int i = 0; i < 396; ++i) {
+      cut += "\xC3\xA9";
+    }
+    CHECK(pointer_line() == "  pointer: " + cut + "... (604 characters)");
+    conform::render_options narrow;
+    narrow.max_pointer_width = 3; // treated as 40
+    CHECK(pointer_line(narrow) ==
+          "  pointer: " + cut.substr(0, 4 + 2 * 36) + "... (604 characters)");
+    // The diagnostic keeps it whole, and so does the JSON form.
+    CHECK(json_of(d).find(d.pointer) != std::string::npos);
+  }
+
   TEST_CASE("render: colour only when asked for") {
     auto d = at(0, 1, 1);
     CHECK(text_of(d, "{}").find('\x1b') == std::string::npos);

@@ -33,6 +33,10 @@ struct render_options {
   /// Tab stops every tab_width columns in the excerpt (tabs are expanded to spaces, so that the
   /// caret lines up whatever the terminal's tab setting). Values below 1 are treated as 1.
   std::size_t tab_width = 8;
+  /// The longest pointer printed whole, in characters. A longer one (a document's keys can be
+  /// up to max_string_bytes each) is cut there and ends with "... (N characters)"; the
+  /// diagnostic and the JSON form keep it whole. Values below 40 are treated as 40.
+  std::size_t max_pointer_width = 400;
 };
 
 namespace detail {
@@ -242,8 +246,15 @@ inline void render_text(std::ostream& os, diagnostic const& d, std::string_view 
     line += "\"\" (the whole document)";
   } else {
     line += c("\033[36m");
-    detail::append_printable(line, d.pointer);
+    std::size_t const cut =
+        detail::utf8_prefix(d.pointer, std::max<std::size_t>(options.max_pointer_width, 40));
+    detail::append_printable(line, std::string_view(d.pointer).substr(0, cut));
     line += c("\033[0m");
+    if (cut != std::string_view::npos) {
+      line += "... (";
+      line += std::to_string(detail::utf8_length(d.pointer));
+      line += " characters)";
+    }
   }
   line += '\n';
   os << line;

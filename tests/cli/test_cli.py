@@ -789,6 +789,27 @@ class Summary(Scratch, unittest.TestCase):
         self.assertEqual(pointers, {"/metadata/annotations/0", "/7", "/status/task_statuses/*/0",
                                     "/status/task_statuses/*/exit_code"})
 
+    def test_long_pointers_are_tallied_cut_to_400_characters(self):
+        # Keys can be up to max_string_bytes (1 MiB) each, and the table keeps up to 10,000
+        # pointers: kept whole, a hostile stream could fill gigabytes. Cut, with the length.
+        lines = []
+        for key in ("x" * 5000 + "0", "x" * 5000 + "1", "x" * 5000 + "0", "y" * 300):
+            lines.append(json.dumps({"metadata": {"name": "x", "id": "y", key: 1}}))
+        path = self.write("long.ndjson", "\n".join(lines) + "\n")
+        status, out, _ = run(["validate", "--summary", "--format", "json", path])
+        self.assertEqual(status, 0)
+        summary = documents(out)[-1]["summary"]
+        by_pointer = {p["pointer"]: p["documents"] for p in summary["by_pointer"]
+                      if p["code"] == "unknown_member"}
+        cut = "/metadata/" + "x" * (400 - len("/metadata/")) + "... (5011 characters)"
+        self.assertEqual(by_pointer, {cut: 3, "/metadata/" + "y" * 300: 1})
+        status, out, _ = run(["validate", "--summary", "--quiet", path])
+        self.assertIn(f"  unknown member `{cut}` in 3 of 4 documents\n", out)
+        # Each document's own report keeps its whole pointer.
+        _, out, _ = run(["validate", "--format", "json", path])
+        self.assertEqual(documents(out)[0]["diagnostics"][0]["pointer"],
+                         "/metadata/" + "x" * 5000 + "0")
+
     def test_counts_past_max_diagnostics_are_not_passed_off_as_exact(self):
         path = self.write("m.json", json.dumps({f"k{i}": i for i in range(150)}))
         status, out, _ = run(["validate", "--summary", "-q", path])

@@ -5,7 +5,7 @@
 
 #include <conform/decode.hpp>
 #include <conform/modelarts.hpp>
-#include <conform/detail/text.hpp> // append_utf8
+#include <conform/detail/text.hpp> // append_utf8, utf8_prefix
 #include <conform/render.hpp>
 #include <conform/validate.hpp>
 
@@ -270,6 +270,23 @@ std::string fold_pointer(std::string_view pointer, std::vector<bool> const& arra
 
 namespace {
 
+// The summary keeps at most this many characters of a pointer. It holds up to 10,000 distinct
+// pointers over the whole input, and a document's keys can be up to max_string_bytes each: kept
+// whole, a hostile stream could make the table hold gigabytes. A longer pointer is cut and
+// ends with its length, so two long pointers differ when their lengths do.
+constexpr std::size_t summary_pointer_chars = 400;
+
+std::string summary_pointer(std::string pointer) {
+  std::size_t const cut = conform::detail::utf8_prefix(pointer, summary_pointer_chars);
+  if (cut == std::string_view::npos) {
+    return pointer;
+  }
+  std::size_t const chars = conform::detail::utf8_length(pointer);
+  pointer.resize(cut);
+  pointer += "... (" + std::to_string(chars) + " characters)";
+  return pointer;
+}
+
 // Whether a reference token may be an array index ("0", "17"): a member name may be made of
 // digits too, so such a token is only a candidate, which the document then decides.
 bool has_digit_token(std::string_view pointer) {
@@ -395,14 +412,14 @@ outcome check_document(document const& doc, settings const& s) {
       if (body[k].code == conform::error::too_many_diagnostics) {
         continue;
       }
-      o.keys.push_back(summary_key{false, body[k].code, std::move(pointers[k])});
+      o.keys.push_back(summary_key{false, body[k].code, summary_pointer(std::move(pointers[k]))});
       ++per_code[body[k].code];
     }
     for (auto const& d : path) { // the path parameters are named, none is an index
       if (d.code == conform::error::too_many_diagnostics) {
         continue;
       }
-      o.keys.push_back(summary_key{true, d.code, d.pointer});
+      o.keys.push_back(summary_key{true, d.code, summary_pointer(d.pointer)});
       ++per_code[d.code];
     }
     std::sort(o.keys.begin(), o.keys.end());

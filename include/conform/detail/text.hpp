@@ -26,6 +26,18 @@ inline std::size_t utf8_length(std::string_view s) noexcept {
   return n;
 }
 
+/// The byte offset after the first `n` code points of `s`, or std::string_view::npos when
+/// `s` has no more than `n`.
+inline std::size_t utf8_prefix(std::string_view s, std::size_t n) noexcept {
+  std::size_t seen = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0u) != 0x80u && seen++ == n) {
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
 /// Decodes the code point starting at s[i] and advances i. Invalid sequences yield the
 /// byte itself (the parser has already rejected invalid UTF-8, so this is defensive).
 inline char32_t next_code_point(std::string_view s, std::size_t& i) noexcept {
