@@ -6,6 +6,7 @@
 #define CONFORM_DIAGNOSTIC_HPP
 
 #include <conform/config.hpp>
+#include <conform/detail/utf8.hpp>
 #include <conform/error.hpp>
 
 #include <cstddef>
@@ -157,40 +158,24 @@ inline std::string to_string(diagnostic const& d) {
   out += "] at '";
   // A pointer carries the document's keys byte for byte; control characters in them (ESC,
   // BEL, NUL) must not reach a terminal or a log, so they are written as \u escapes, and so
-  // are the C1 controls and the bidirectional formatting characters, which would act on a
-  // terminal or reorder the line as shown (the set of detail::is_hidden_control, matched
-  // here on their UTF-8 bytes so that this header stays light).
+  // are the C1 controls and the bidirectional formatting characters (is_hidden_control),
+  // which would act on a terminal or reorder the line as shown.
   static constexpr char hex[] = "0123456789ABCDEF";
-  std::string const& p = d.pointer;
-  for (std::size_t i = 0; i < p.size(); ++i) {
+  std::string_view const p = d.pointer;
+  for (std::size_t i = 0; i < p.size();) {
     auto u = static_cast<unsigned char>(p[i]);
-    auto at = [&](std::size_t k) {
-      return i + k < p.size() ? static_cast<unsigned char>(p[i + k]) : 0u;
-    };
-    unsigned cp = 0;
-    std::size_t width = 1;
-    if (u < 0x20 || u == 0x7F) {
-      cp = u;
-    } else if (u == 0xC2 && at(1) >= 0x80 && at(1) <= 0x9F) {
-      cp = at(1); // U+0080..U+009F
-      width = 2;
-    } else if (u == 0xD8 && at(1) == 0x9C) {
-      cp = 0x061C;
-      width = 2;
-    } else if (u == 0xE2 && ((at(1) == 0x80 && (at(2) == 0x8E || at(2) == 0x8F ||
-                                                (at(2) >= 0xAA && at(2) <= 0xAE))) ||
-                             (at(1) == 0x81 && at(2) >= 0xA6 && at(2) <= 0xA9))) {
-      cp = 0x2000u | ((at(1) & 0x3Fu) << 6) | (at(2) & 0x3Fu);
-      width = 3;
+    std::size_t const n = u < 0x80 ? 1 : detail::utf8_sequence_length(p, i);
+    std::size_t next = i;
+    char32_t cp = n >= 2 ? detail::next_code_point(p, next) : u;
+    if (u < 0x20 || u == 0x7F || (n >= 2 && detail::is_hidden_control(cp))) {
+      out += "\\u";
+      for (int shift = 12; shift >= 0; shift -= 4) {
+        out += hex[(cp >> shift) & 0xFu];
+      }
     } else {
-      out += p[i];
-      continue;
+      out.append(p.data() + i, n == 0 ? 1 : n);
     }
-    out += "\\u";
-    for (int shift = 12; shift >= 0; shift -= 4) {
-      out += hex[(cp >> shift) & 0xFu];
-    }
-    i += width - 1;
+    i += n == 0 ? 1 : n;
   }
   out += '\'';
   return out;

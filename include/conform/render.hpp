@@ -251,9 +251,7 @@ inline void render_text(std::ostream& os, diagnostic const& d, std::string_view 
     detail::append_printable(line, std::string_view(d.pointer).substr(0, cut));
     line += c("\033[0m");
     if (cut != std::string_view::npos) {
-      line += "... (";
-      line += std::to_string(detail::utf8_length(d.pointer));
-      line += " characters)";
+      detail::append_cut_length(line, d.pointer);
     }
   }
   line += '\n';

@@ -5,7 +5,7 @@
 
 #include <conform/decode.hpp>
 #include <conform/modelarts.hpp>
-#include <conform/detail/text.hpp> // append_utf8, utf8_prefix
+#include <conform/detail/text.hpp> // append_utf8, utf8_prefix, append_cut_length
 #include <conform/render.hpp>
 #include <conform/validate.hpp>
 
@@ -281,10 +281,9 @@ std::string summary_pointer(std::string pointer) {
   if (cut == std::string_view::npos) {
     return pointer;
   }
-  std::size_t const chars = conform::detail::utf8_length(pointer);
-  pointer.resize(cut);
-  pointer += "... (" + std::to_string(chars) + " characters)";
-  return pointer;
+  std::string out = pointer.substr(0, cut);
+  conform::detail::append_cut_length(out, pointer);
+  return out;
 }
 
 // Whether a reference token may be an array index ("0", "17"): a member name may be made of

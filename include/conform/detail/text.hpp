@@ -1,11 +1,12 @@
 // conform internals: small text helpers shared by constraints, the decoder and renderers:
-// UTF-8 validation, code point counting and decoding, quoting hostile input for display
-// (escaped, truncated: never echo raw control characters or unbounded text into a log), and
-// the one JSON string writer.
+// quoting hostile input for display (escaped, truncated: never echo raw control characters or
+// unbounded text into a log), numbers as text, and the one JSON string writer. The UTF-8
+// primitives they use are in utf8.hpp.
 #ifndef CONFORM_DETAIL_TEXT_HPP
 #define CONFORM_DETAIL_TEXT_HPP
 
 #include <conform/config.hpp>
+#include <conform/detail/utf8.hpp>
 
 #include <charconv>
 #include <cstddef>
@@ -16,44 +17,6 @@
 #include <type_traits>
 
 namespace conform::detail {
-
-/// Number of UTF-8 code points in `s` (bytes that are not continuation bytes).
-inline std::size_t utf8_length(std::string_view s) noexcept {
-  std::size_t n = 0;
-  for (unsigned char c : s) {
-    n += (c & 0xC0u) != 0x80u;
-  }
-  return n;
-}
-
-/// The byte offset after the first `n` code points of `s`, or std::string_view::npos when
-/// `s` has no more than `n`.
-inline std::size_t utf8_prefix(std::string_view s, std::size_t n) noexcept {
-  std::size_t seen = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0u) != 0x80u && seen++ == n) {
-      return i;
-    }
-  }
-  return std::string_view::npos;
-}
-
-/// Decodes the code point starting at s[i] and advances i. Invalid sequences yield the
-/// byte itself (the parser has already rejected invalid UTF-8, so this is defensive).
-inline char32_t next_code_point(std::string_view s, std::size_t& i) noexcept {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  std::size_t need = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : 0;
-  if (need == 0 || s.size() - i <= need) {
-    ++i;
-    return c;
-  }
-  char32_t cp = c & (0x3Fu >> need);
-  for (std::size_t k = 1; k <= need; ++k) {
-    cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
-  }
-  i += need + 1;
-  return cp;
-}
 
 inline void append_hex(std::string& out, unsigned value, int digits) {
   static constexpr char hex[] = "0123456789ABCDEF";
@@ -74,13 +37,12 @@ inline void append_code_point_name(std::string& out, char32_t cp) {
   }
 }
 
-/// True for the code points that change how the text around them is displayed without being
-/// seen: the C1 controls (U+0080..U+009F, which some terminals act on) and the bidirectional
-/// formatting characters (U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069), with which
-/// a value can make a report read as something else ("Trojan Source", CVE-2021-42574).
-constexpr bool is_hidden_control(char32_t cp) noexcept {
-  return (cp >= 0x80 && cp <= 0x9F) || cp == 0x061C || cp == 0x200E || cp == 0x200F ||
-         (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+/// Appends "... (N characters)", N the code points of `s`: the end of a text cut short for
+/// display (quoted input, long pointers), which says how much there was.
+inline void append_cut_length(std::string& out, std::string_view s) {
+  out += "... (";
+  out += std::to_string(utf8_length(s));
+  out += " characters)";
 }
 
 /** Appends `s` as a JSON string literal, escaped, cut after `max_chars` code points
@@ -101,9 +63,8 @@ inline void append_quoted(std::string& out, std::string_view s, std::size_t max_
   std::size_t chars = i; // one code point per ASCII byte
   while (i < s.size()) {
     if (chars == max_chars) {
-      out += "\"... (";
-      out += std::to_string(utf8_length(s));
-      out += " characters)";
+      out.push_back('"');
+      append_cut_length(out, s);
       return;
     }
     unsigned char c = static_cast<unsigned char>(s[i]);
@@ -181,61 +142,6 @@ inline void append_double(std::string& out, double v) {
   if (r.ec == std::errc()) {
     out.append(buf, r.ptr);
   }
-}
-
-/// Length of the UTF-8 sequence starting at text[i] (1 for ASCII), or 0 when it is not a
-/// valid one (RFC 3629: bad lead byte, missing continuation, overlong form, surrogate, past
-/// U+10FFFF).
-inline std::size_t utf8_sequence_length(std::string_view text, std::size_t i) noexcept {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  unsigned char c = byte(i);
-  std::size_t n = c < 0x80           ? 1
-                  : (c >> 5) == 0x6  ? 2
-                  : (c >> 4) == 0xE  ? 3
-                  : (c >> 3) == 0x1E ? 4
-                                     : 0;
-  if (n == 0 || i + n > text.size()) {
-    return 0;
-  }
-  for (std::size_t k = 1; k < n; ++k) {
-    if ((byte(i + k) & 0xC0u) != 0x80u) {
-      return 0;
-    }
-  }
-  if (n == 2 && c < 0xC2) {
-    return 0; // overlong
-  }
-  if (n == 3) {
-    unsigned char c1 = byte(i + 1);
-    if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0)) {
-      return 0; // overlong, or a UTF-16 surrogate
-    }
-  }
-  if (n == 4) {
-    unsigned char c1 = byte(i + 1);
-    if ((c == 0xF0 && c1 < 0x90) || c > 0xF4 || (c == 0xF4 && c1 >= 0x90)) {
-      return 0; // overlong, or past U+10FFFF
-    }
-  }
-  return n;
-}
-
-/// Byte offset of the first byte of `s` that does not begin a valid UTF-8 sequence, or
-/// std::string_view::npos when all of `s` is valid UTF-8.
-inline std::size_t first_invalid_utf8(std::string_view s) noexcept {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t n = utf8_sequence_length(s, i);
-    if (n == 0) {
-      return i;
-    }
-    i += n;
-  }
-  return std::string_view::npos;
 }
 
 /// Appends code point `cp` (at most U+10FFFF, no surrogate) encoded in UTF-8.
