@@ -11,8 +11,6 @@
 #include <boost/json/value.hpp>
 #include <boost/json/value_stack.hpp>
 
-#include <conform/render.hpp>
-
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -338,17 +336,8 @@ public:
       add(fmt::format("{} without a request method and URL or a response status", malformed_));
     }
     std::string what = fmt::format("{} of {} entries skipped ({})", skipped, entries_, why);
-    if (ctx_.s.quiet || !say) {
-      return what;
-    }
-    std::string name; // control characters in a file name never reach the terminal
-    conform::detail::append_printable(name, *ctx_.name);
-    std::string line = name + ": note: " + what + "\n";
-    if (ctx_.s.format == output_format::json) {
-      ctx_.out.flush(); // after the documents it is about
-      ctx_.err << line; // stdout holds one JSON object per document, nothing else
-    } else {
-      ctx_.out.note(std::move(line));
+    if (say) {
+      write_note(ctx_, what);
     }
     return what;
   }

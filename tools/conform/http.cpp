@@ -10,8 +10,6 @@
 // checks out.
 #include "input.hpp"
 
-#include <conform/render.hpp>
-
 #include <fmt/core.h>
 
 #include <cctype>
@@ -173,25 +171,6 @@ bool dechunk(std::string_view s, std::string& out, std::size_t& consumed) {
   }
 }
 
-void invalid_status_note(input_context& ctx, std::size_t line, std::string_view status_line,
-                         int status) {
-  if (ctx.s.quiet) {
-    return;
-  }
-  std::string text; // control characters in a file name or the input never reach the terminal
-  conform::detail::append_printable(text, *ctx.name);
-  text += fmt::format(": note: line {} ", line);
-  conform::detail::append_printable(text, status_line);
-  text +=
-      fmt::format(": {:03} is no HTTP status code (100 to 599); the response is skipped\n", status);
-  if (ctx.s.format == output_format::json) {
-    ctx.out.flush(); // after the documents before it
-    ctx.err << text; // stdout holds one JSON object per document, nothing else
-  } else {
-    ctx.out.note(std::move(text));
-  }
-}
-
 } // namespace
 
 void read_http(input_buffer& in, input_context& ctx) {
@@ -295,7 +274,9 @@ void read_http(input_buffer& in, input_context& ctx) {
       if (*status < 100 || *status > 599) {
         // Not a status code at all (RFC 9110 section 15: 100 to 599): a damaged capture, said
         // so rather than skipped as quietly as a redirect.
-        invalid_status_note(ctx, line_at(start), trim(status_line), *status);
+        write_note(ctx, fmt::format("line {} {}: {:03} is no HTTP status code (100 to 599); the "
+                                    "response is skipped",
+                                    line_at(start), trim(status_line), *status));
       }
       continue;
     }

@@ -1,6 +1,8 @@
 // Sources, the look-ahead buffer, format detection, and the JSON and NDJSON readers.
 #include "input.hpp"
 
+#include <conform/render.hpp>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -152,6 +154,23 @@ std::string line_locator(std::size_t line) {
 }
 
 } // namespace
+
+void write_note(input_context& ctx, std::string_view what) {
+  if (ctx.s.quiet) {
+    return;
+  }
+  std::string line; // control characters in a file name or the input never reach the terminal
+  conform::detail::append_printable(line, *ctx.name);
+  line += ": note: ";
+  conform::detail::append_printable(line, what);
+  line += '\n';
+  if (ctx.s.format == output_format::json) {
+    ctx.out.flush(); // after the documents it is about
+    ctx.err << line; // stdout holds one JSON object per document, nothing else
+  } else {
+    ctx.out.note(std::move(line));
+  }
+}
 
 input_format detect_format(input_buffer& in, std::size_t max_line) {
   // Nothing is consumed here, so offsets into data() stay valid as it grows, and every scan

@@ -94,6 +94,12 @@ struct input_context {
   std::ostream& err;
 };
 
+/// Writes "NAME: note: WHAT" in input order (after the documents before it): as a report line in
+/// the text output, on standard error with --format json (whose standard output holds one JSON
+/// object per document), nowhere with --quiet. Control characters in the name and `what` are
+/// masked.
+void write_note(input_context& ctx, std::string_view what);
+
 /** Decides the format from the first bytes: "HTTP/" is http; an object whose first key is
     "log" is har; a first line that is a complete JSON value followed by more text is ndjson;
     anything else is json. Reads only the look-ahead it needs (the first line at most). */
