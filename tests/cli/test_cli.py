@@ -455,6 +455,48 @@ class HarInput(Scratch, unittest.TestCase):
         self.assertIn("3 of 4 entries skipped (3 without a request method and URL or a response "
                       "status)", out)
 
+    def test_duplicate_members_that_the_reader_reads_are_reported(self):
+        # An entry's DOM keeps the last of a duplicated member, as Boost.JSON's does; a tool
+        # that keeps the first would read another body, so a duplicate is never resolved
+        # silently. Duplicates among members the reader does not read do not matter.
+        good = json.dumps(minified(full()))
+        url = json.dumps(JOB_URL)
+        req = '"request": {"method": "GET", "url": %s}' % url
+        entries = [
+            # 0: two bodies; the last is read, and valid: the duplicate alone is the finding.
+            '{%s, "response": {"status": 200, "content": {"text": "{}", "text": %s}}}'
+            % (req, good),
+            # 1: a second method decides whether the entry is a document at all: skipped, and
+            # counted as such.
+            '{"request": {"method": "GET", "method": "POST", "url": %s}, "response": '
+            '{"status": 200, "content": {"text": %s}}}' % (url, good),
+            # 2: a second response object.
+            '{%s, "response": {"status": 500}, "response": {"status": 200, "content": '
+            '{"text": %s, "encoding": "", "encoding": ""}}}' % (req, good),
+            # 3: duplicates only where the reader does not look.
+            '{"request": {"method": "GET", "url": %s, "headers": [{"name": "a", "name": "b"}]}, '
+            '"cache": {"x": 1, "x": 2}, "response": {"status": 200, "content": {"text": %s, '
+            '"mimeType": "a", "mimeType": "b", "x": {"text": 1, "text": 2}}}}' % (url, good),
+            # 4: a second status: skipped, and counted with the duplicates (first of all
+            # reasons, since a duplicate may hide any of the others).
+            '{"request": {"method": "POST", "url": %s}, "response": {"status": 200, '
+            '"status": 201}}' % url,
+        ]
+        path = self.write("dup.har", '{"log": {"entries": [%s]}}' % ", ".join(entries))
+        status, out, err = run(["validate", "--format", "json", path])
+        self.assertEqual(status, 1, out + err)
+        docs = documents(out)
+        self.assertEqual([d["locator"].split()[1] for d in docs], ["0", "2", "3"])
+        found = [[(d["code"], d["message"]) for d in doc["diagnostics"]] for doc in docs]
+        expected = 'duplicate key: expected one "%s" member in the HAR entry, found more than one; ' \
+                   'the last is the one read'
+        self.assertEqual(found, [[("duplicate_key", expected % "response.content.text")],
+                                 [("duplicate_key", expected % "response"),
+                                  ("duplicate_key", expected % "response.content.encoding")],
+                                 []])
+        self.assertIn("2 of 5 entries skipped (2 with a duplicate request, response, method, "
+                      "url or status member)", err)
+
     def test_diagnostics_in_a_pretty_printed_body_give_body_line_and_column(self):
         body = full()
         body["status"]["phase"] = "Runing"

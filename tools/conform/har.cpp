@@ -227,6 +227,29 @@ struct oversized_entry {
   entry_position at;
 };
 
+/// The members of an entry that this reader reads. The entry's DOM keeps the last of a
+/// duplicated member (as Boost.JSON's does), so a duplicate is reported rather than resolved
+/// silently: an archive could otherwise show one body to this reader and another to a tool
+/// that keeps the first.
+enum read_member : unsigned {
+  read_request,
+  read_response,
+  read_method,
+  read_url,
+  read_status,
+  read_content,
+  read_text,
+  read_encoding,
+};
+
+constexpr std::string_view read_member_names[] = {
+    "request",         "response",         "request.method",        "request.url",
+    "response.status", "response.content", "response.content.text", "response.content.encoding"};
+
+/// The members that decide whether an entry is a document (see har_entries::entry).
+constexpr unsigned deciding_members = 1u << read_request | 1u << read_response | 1u << read_method |
+                                      1u << read_url | 1u << read_status;
+
 // What happens to the entries of one archive.
 class har_entries {
 public:
@@ -235,32 +258,35 @@ public:
   /// One entry: the whole of it, or, when `oversized`, the request method and URL and the
   /// response status of an entry too large to keep (skipped like any other when it is not a
   /// document; a limit_exceeded diagnostic on its document when it is one).
-  void entry(boost::json::value const& v, std::size_t index,
+  ///
+  /// `duplicates` holds a bit per read_member that appeared more than once in its object. An
+  /// entry skipped on a duplicated deciding member (say a second "method") is counted apart, as
+  /// its other value might have made it a document; a document gets a duplicate_key diagnostic
+  /// per duplicated member.
+  void entry(boost::json::value const& v, std::size_t index, unsigned duplicates = 0,
              oversized_entry const* oversized = nullptr) {
     ++entries_;
+    bool const ambiguous = (duplicates & deciding_members) != 0;
+    auto skip = [&](std::uint64_t& reason) { ++(ambiguous ? duplicated_ : reason); };
     auto const* e = v.if_object();
     auto const* request = e != nullptr ? object_at(*e, "request") : nullptr;
     auto const* response = e != nullptr ? object_at(*e, "response") : nullptr;
     auto method = request != nullptr ? string_at(*request, "method") : std::nullopt;
     auto url = request != nullptr ? string_at(*request, "url") : std::nullopt;
     if (response == nullptr || !method || !url) {
-      ++malformed_;
-      return;
+      return skip(malformed_);
     }
     auto match = *method == "GET" ? match_training_job(*url) : std::nullopt;
     if (!match) {
-      ++other_;
-      return;
+      return skip(other_);
     }
     auto status = integer_at(*response, "status");
     if (!status) {
-      ++malformed_;
-      return;
+      return skip(malformed_);
     }
     std::optional<schema_choice> schema = schema_for_status(*status);
     if (!schema) {
-      ++statuses_[*status];
-      return;
+      return ambiguous ? skip(duplicated_) : skip(statuses_[*status]);
     }
     if (ctx_.s.schema != schema_choice::detect) {
       schema = ctx_.s.schema;
@@ -274,6 +300,15 @@ public:
     doc.has_path = true;
     doc.project_id = std::move(match->project_id);
     doc.training_job_id = std::move(match->training_job_id);
+    for (unsigned m = 0; m < std::size(read_member_names); ++m) {
+      if ((duplicates >> m & 1u) != 0) {
+        conform::diagnostic d;
+        d.code = conform::error::duplicate_key;
+        d.expected = fmt::format("one \"{}\" member in the HAR entry", read_member_names[m]);
+        d.found = "more than one; the last is the one read";
+        doc.transport.push_back(std::move(d));
+      }
+    }
     if (oversized != nullptr) {
       conform::diagnostic d;
       d.code = conform::error::limit_exceeded;
@@ -318,7 +353,7 @@ public:
     for (auto const& [status, count] : statuses_) {
       statuses += count;
     }
-    std::uint64_t skipped = other_ + malformed_ + statuses;
+    std::uint64_t skipped = other_ + malformed_ + duplicated_ + statuses;
     ctx_.out.skipped(skipped);
     if (skipped == 0) {
       return {};
@@ -335,6 +370,10 @@ public:
     if (malformed_ != 0) {
       add(fmt::format("{} without a request method and URL or a response status", malformed_));
     }
+    if (duplicated_ != 0) {
+      add(fmt::format("{} with a duplicate request, response, method, url or status member",
+                      duplicated_));
+    }
     std::string what = fmt::format("{} of {} entries skipped ({})", skipped, entries_, why);
     if (say) {
       write_note(ctx_, what);
@@ -348,6 +387,7 @@ private:
   std::uint64_t documents_ = 0;
   std::uint64_t other_ = 0;
   std::uint64_t malformed_ = 0;
+  std::uint64_t duplicated_ = 0;
   std::map<std::int64_t, std::uint64_t> statuses_;
 };
 
@@ -452,7 +492,7 @@ public:
         st_->push_chars(s);
         count(s.size());
       }
-      if (depth_ <= 5) {
+      if (reads_keys()) {
         short_key(entry_key_, s);
       }
       return true;
@@ -466,9 +506,12 @@ public:
         st_->push_key(s);
         count(s.size());
       }
-      if (depth_ <= 5) {
+      if (reads_keys()) {
         short_key(entry_key_, s);
-        (depth_ == 4 ? key4_ : key5_) = entry_key_;
+        note_key(entry_key_);
+        if (depth_ <= 5) {
+          (depth_ == 4 ? key4_ : key5_) = entry_key_;
+        }
         entry_key_.clear();
       }
       return true;
@@ -552,13 +595,18 @@ private:
       if (depth_ == 5) {
         entry_member(is_object);
         key5_.clear();
+        seen5_ = 0;
         part_ = !entry_object_ || !is_object ? part::none
                 : key4_ == "request"         ? part::request
                 : key4_ == "response"        ? part::response
                                              : part::none;
-      } else if (depth_ == 6 && field_at5() != field::none) {
-        // A container as the method, URL or status: neither a string nor a number.
-        set_field(field_at5(), boost::json::value(boost::json::object()));
+      } else if (depth_ == 6) {
+        if (field_at5() != field::none) {
+          // A container as the method, URL or status: neither a string nor a number.
+          set_field(field_at5(), boost::json::value(boost::json::object()));
+        }
+        in_content_ = is_object && part_ == part::response && key5_ == "content";
+        seen6_ = 0;
       }
       return true;
     }
@@ -582,6 +630,8 @@ private:
         request_judged_ = false;
         key4_.clear();
         key5_.clear();
+        seen4_ = seen5_ = seen6_ = duplicates_ = 0;
+        in_content_ = false;
         request_ = response_ = presence::absent;
         method_ = url_ = status_ = std::nullopt;
         part_ = part::none;
@@ -599,7 +649,9 @@ private:
         }
         count(0);
       }
-      if (depth_ == 5) {
+      if (depth_ == 6) {
+        in_content_ = false;
+      } else if (depth_ == 5) {
         if (part_ == part::request) {
           judge_request();
         }
@@ -608,10 +660,10 @@ private:
         capturing_ = false;
         if (building_) {
           boost::json::value v = st_->release();
-          sink_.entry(v, index_++);
+          sink_.entry(v, index_++, duplicates_);
         } else {
           oversized_entry big{entry_limit_, entry_at_};
-          sink_.entry(skeleton(), index_++, oversized_ ? &big : nullptr);
+          sink_.entry(skeleton(), index_++, duplicates_, oversized_ ? &big : nullptr);
         }
       }
     } else if (depth_ == 2) {
@@ -653,9 +705,34 @@ private:
   }
 
   // -- The members an entry is judged by, kept aside in case the entry itself is not kept.
-  // Duplicate members: the last one counts, as in the DOM.
+  // Duplicate members: the last one counts, as in the DOM, and note_key reports it.
   enum class part { none, request, response };
   enum class presence { absent, object, other };
+
+  // Whether the keys of the object open at depth_ are read: the entry's (4), those of every
+  // object at depth 5 (the request and response among them), the response content's (6).
+  bool reads_keys() const noexcept { return depth_ <= 5 || (depth_ == 6 && in_content_); }
+
+  // A key of an object whose members are read has been read whole: a second occurrence of a
+  // member this reader reads is a duplicate (see read_member).
+  void note_key(std::string_view key) {
+    auto either = [key](std::string_view a, read_member ma, std::string_view b, read_member mb) {
+      return key == a ? 1u << ma : key == b ? 1u << mb : 0u;
+    };
+    unsigned bit = 0;
+    if (depth_ == 4 && entry_object_) {
+      bit = either("request", read_request, "response", read_response);
+    } else if (depth_ == 5 && part_ == part::request) {
+      bit = either("method", read_method, "url", read_url);
+    } else if (depth_ == 5 && part_ == part::response) {
+      bit = either("status", read_status, "content", read_content);
+    } else if (depth_ == 6) {
+      bit = either("text", read_text, "encoding", read_encoding);
+    }
+    unsigned& seen = depth_ == 4 ? seen4_ : depth_ == 5 ? seen5_ : seen6_;
+    duplicates_ |= seen & bit;
+    seen |= bit;
+  }
 
   // Which member of the request or response object (open at depth 5) the value being read is.
   field field_at5() const {
@@ -769,7 +846,12 @@ private:
   std::string key4_;      ///< the entry's member being read
   std::string key5_;      ///< the request's or response's member being read
   part part_ = part::none;
-  std::string text_; ///< the method or URL string being read
+  bool in_content_ = false; ///< the object open at depth 6 is the response's content
+  unsigned seen4_ = 0;      ///< read_member bits seen in the entry object
+  unsigned seen5_ = 0;      ///< ... in the object open at depth 5
+  unsigned seen6_ = 0;      ///< ... in the content object
+  unsigned duplicates_ = 0; ///< read_member bits seen twice in one object
+  std::string text_;        ///< the method or URL string being read
   bool text_cut_ = false;
   presence request_ = presence::absent;
   presence response_ = presence::absent;
