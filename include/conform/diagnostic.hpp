@@ -165,9 +165,9 @@ inline std::string to_string(diagnostic const& d) {
   for (std::size_t i = 0; i < p.size();) {
     auto u = static_cast<unsigned char>(p[i]);
     std::size_t const n = u < 0x80 ? 1 : detail::utf8_sequence_length(p, i);
-    std::size_t next = i;
-    char32_t cp = n >= 2 ? detail::next_code_point(p, next) : u;
-    if (u < 0x20 || u == 0x7F || (n >= 2 && detail::is_hidden_control(cp))) {
+    bool const control = u < 0x20 || u == 0x7F;
+    char32_t const cp = control ? u : detail::hidden_control_at(p, i, n);
+    if (control || cp != 0) {
       out += "\\u";
       for (int shift = 12; shift >= 0; shift -= 4) {
         out += hex[(cp >> shift) & 0xFu];

@@ -48,15 +48,6 @@ struct source_excerpt {
   std::size_t caret = 0;
 };
 
-// True when the n-byte sequence at text[i] is a C1 control or a bidirectional formatting
-// character (is_hidden_control): never echoed to a terminal.
-inline bool is_hidden_sequence(std::string_view text, std::size_t i, std::size_t n) noexcept {
-  if (n != 2 && n != 3) {
-    return false;
-  }
-  return is_hidden_control(next_code_point(text, i));
-}
-
 // Appends `text` for a terminal: control characters (ESC above all: the input must not be able
 // to drive the terminal), bidirectional formatting characters (they would reorder what the
 // reader sees) and invalid UTF-8 become '?'.
@@ -64,7 +55,7 @@ inline void append_printable(std::string& out, std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     std::size_t n = utf8_sequence_length(text, i);
     unsigned char c = static_cast<unsigned char>(text[i]);
-    if (n == 0 || (n == 1 && (c < 0x20 || c == 0x7F)) || is_hidden_sequence(text, i, n)) {
+    if (n == 0 || (n == 1 && (c < 0x20 || c == 0x7F)) || hidden_control_at(text, i, n) != 0) {
       out.push_back('?');
       i += n == 0 ? 1 : n;
     } else {

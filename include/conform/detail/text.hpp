@@ -80,14 +80,17 @@ inline void append_quoted(std::string& out, std::string_view s, std::size_t max_
       out.push_back(static_cast<char>(c));
       ++i;
     } else {
-      std::size_t start = i;
-      char32_t cp = next_code_point(s, i);
-      if (is_hidden_control(cp)) { // escaped, so that it is seen and acts on nothing
+      // A byte that begins no valid sequence is copied as it is (the writers of the
+      // output, render_text and append_json_string, mask or replace it).
+      std::size_t n = utf8_sequence_length(s, i);
+      n += n == 0;
+      if (char32_t const cp = hidden_control_at(s, i, n)) { // escaped: seen, and acts on nothing
         out += "\\u";
         append_hex(out, static_cast<unsigned>(cp), 4);
       } else {
-        out.append(s.data() + start, i - start);
+        out.append(s.data() + i, n);
       }
+      i += n;
     }
     ++chars;
   }
@@ -179,9 +182,7 @@ inline void append_json_string(std::string& out, std::string_view s) {
         out += "\xEF\xBF\xBD";
         ++i;
       } else {
-        std::size_t next = i;
-        char32_t cp = next_code_point(s, next);
-        if (is_hidden_control(cp)) {
+        if (char32_t const cp = hidden_control_at(s, i, n)) {
           out += "\\u";
           append_hex(out, static_cast<unsigned>(cp), 4);
         } else {

@@ -93,6 +93,18 @@ inline std::size_t utf8_sequence_length(std::string_view text, std::size_t i) no
   return n;
 }
 
+/// The code point of the `n`-byte sequence at text[i] (n from utf8_sequence_length, so valid)
+/// when it is a hidden control (is_hidden_control), else 0 (which no hidden control is). The
+/// one test that every writer of input text (terminal, JSON, to_string) makes before copying
+/// a multi-byte sequence.
+inline char32_t hidden_control_at(std::string_view text, std::size_t i, std::size_t n) noexcept {
+  if (n != 2 && n != 3) { // the hidden controls are U+0080..U+2069: two or three bytes
+    return 0;
+  }
+  char32_t const cp = next_code_point(text, i);
+  return is_hidden_control(cp) ? cp : 0;
+}
+
 /// Byte offset of the first byte of `s` that does not begin a valid UTF-8 sequence, or
 /// std::string_view::npos when all of `s` is valid UTF-8.
 inline std::size_t first_invalid_utf8(std::string_view s) noexcept {
