@@ -210,6 +210,19 @@ TEST_SUITE("render") {
     CHECK(text_of(d, text).find("\"\xC3\xA9t\xC3\xA9\"") != std::string::npos);
   }
 
+  TEST_CASE("render: a found text's invalid byte is copied alone, and the control after it escaped") {
+    // append_quoted (detail/text.hpp) writes the found texts. A lead byte whose continuation
+    // is missing begins no sequence: it is one byte (render_text masks it, the JSON writer
+    // replaces it), and the control character after it is escaped on its own. Decoding the
+    // pair as one character had turned it into a made-up U+0085.
+    std::string out;
+    conform::detail::append_quoted(out, "a\xC2\x05z");
+    CHECK(out == "\"a\xC2\\u0005z\"");
+    out.clear();
+    conform::detail::append_quoted(out, "\xC2\x85\xE2\x80\xAE\xC3\xA9"); // valid: NEL, RLO, e-acute
+    CHECK(out == "\"\\u0085\\u202E\xC3\xA9\"");
+  }
+
   TEST_CASE("render: a long pointer is cut at a character, with its length") {
     auto d = at(0, 1, 1);
     auto pointer_line = [&](conform::render_options const& options = {}) {
