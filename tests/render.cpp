@@ -210,7 +210,8 @@ TEST_SUITE("render") {
     CHECK(text_of(d, text).find("\"\xC3\xA9t\xC3\xA9\"") != std::string::npos);
   }
 
-  TEST_CASE("render: a found text's invalid byte is copied alone, and the control after it escaped") {
+  TEST_CASE(
+      "render: a found text's invalid byte is copied alone, and the control after it escaped") {
     // append_quoted (detail/text.hpp) writes the found texts. A lead byte whose continuation
     // is missing begins no sequence: it is one byte (render_text masks it, the JSON writer
     // replaces it), and the control character after it is escaped on its own. Decoding the
