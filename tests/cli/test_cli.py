@@ -424,6 +424,16 @@ class HarInput(Scratch, unittest.TestCase):
                                       r"\(byte %d\): extra data; 7 entries before it were read\n$"
                                  % (lines + 1, len(first.encode()) + 2))
 
+    def test_the_broken_archive_column_counts_characters(self):
+        # As every column conform reports: characters, not bytes ("é" is two bytes).
+        prefix = '{"log": {"comment": "\u00e9t\u00e9 \\"\u00fc\\"", "entries": [\n  "\u00e9", '
+        path = self.write("wide.har", prefix + "x]}}")
+        status, out, err = run(["validate", path])
+        self.assertEqual(status, 2, out + err)
+        last_line = prefix.split("\n")[-1]
+        self.assertRegex(err, r"broken HAR at line 2, column %d \(byte %d\): "
+                         % (len(last_line) + 1, len(prefix.encode())))
+
     def test_broken_and_wrong_archives_exit_2_with_one_line(self):
         cases = {
             "garbage.har": '{"log": {"entries": [}}',

@@ -150,6 +150,33 @@ TEST_SUITE("cli_library") {
     }
   }
 
+  TEST_CASE("validate_memory: an over-large entry's column counts characters") {
+    // Columns count characters everywhere (the library's diagnostics, the broken-HAR message):
+    // the entry's '{' follows a comment with two-byte characters and escapes on its line.
+    conform_cli::settings s;
+    s.decode.max_input_bytes = 4096;
+    s.format = conform_cli::output_format::json;
+    std::string const prefix =
+        "{\"log\":{\"comment\":\"\xC3\xA9t\xC3\xA9 \\\"q\\\" \\u00e9 \xC3\xBC\","
+        "\"entries\":[";
+    std::string const har =
+        prefix +
+        "{\"request\":{\"method\":\"GET\",\"url\":\"https://x/v2/0123456789abcdef/"
+        "training-jobs/3faf5c03-aaa1\"},\"response\":{\"status\":200,\"content\":"
+        "{\"text\":\"" +
+        std::string(17u << 20, ' ') + "\"}}}]}}";
+    std::size_t characters = 0;
+    for (unsigned char c : prefix) {
+      characters += (c & 0xC0u) != 0x80u;
+    }
+    REQUIRE(characters + 3 == prefix.size()); // three two-byte characters
+    auto r = run(har, s, "wide.har");
+    REQUIRE(r.totals.documents == 1);
+    std::string where = "starting at line 1, column " + std::to_string(characters + 1) + " (byte " +
+                        std::to_string(prefix.size()) + ")";
+    CHECK_MESSAGE(r.out.find(where) != std::string::npos, r.out);
+  }
+
   TEST_CASE("validate_memory: quiet writes nothing, empty input is one invalid document") {
     conform_cli::settings s;
     s.quiet = true;

@@ -6,6 +6,8 @@
 // archive are still validated.
 #include "input.hpp"
 
+#include <conform/detail/utf8.hpp>
+
 #include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/error.hpp>
 #include <boost/json/value.hpp>
@@ -212,8 +214,9 @@ std::optional<std::int64_t> integer_at(boost::json::object const& o, std::string
   return std::nullopt;
 }
 
-/// Where an entry starts in the archive (its '{' or '['): byte offset, line and column (bytes,
-/// as in the broken-HAR message), all from 1 but the offset.
+/// Where an entry starts in the archive (its '{' or '['): byte offset, line and column (in
+/// characters, as the library counts columns and as in the broken-HAR message), all from 1 but
+/// the offset.
 struct entry_position {
   std::uint64_t byte = 0;
   std::uint64_t line = 0;
@@ -409,21 +412,22 @@ public:
       if (in_string_) {
         if (escape_) {
           escape_ = false;
+          chars_ += (static_cast<unsigned char>(p[i]) & 0xC0u) != 0x80u;
           ++i;
           continue;
         }
         auto const* quote = static_cast<char const*>(std::memchr(p + i, '"', n - i));
         std::size_t end = quote != nullptr ? static_cast<std::size_t>(quote - p) : n;
         auto const* backslash = static_cast<char const*>(std::memchr(p + i, '\\', end - i));
-        if (backslash != nullptr) {
-          i = static_cast<std::size_t>(backslash - p) + 1;
-          escape_ = true;
-        } else if (quote != nullptr) {
-          i = end + 1;
-          in_string_ = false;
-        } else {
-          i = n;
-        }
+        std::size_t const next = backslash != nullptr ? static_cast<std::size_t>(backslash - p) + 1
+                                 : quote != nullptr   ? end + 1
+                                                      : n;
+        // A string holds no raw line feed (one would break the JSON, and the parser stops
+        // there), so its characters all count towards the current line's columns.
+        chars_ += conform::detail::utf8_length(std::string_view(p + i, next - i));
+        escape_ = backslash != nullptr;
+        in_string_ = backslash != nullptr || quote == nullptr;
+        i = next;
         continue;
       }
       char c = p[i];
@@ -431,15 +435,17 @@ public:
         in_string_ = true;
       } else if (c == '{' || c == '[') {
         if (++depth_ == 4) {
-          std::uint64_t at = base + i;
-          starts_.push_back(entry_position{at, line_, at - line_start_ + 1});
+          starts_.push_back(entry_position{base + i, line_, chars_ + 1});
         }
       } else if (c == '}' || c == ']') {
         depth_ -= depth_ != 0 ? 1 : 0;
       } else if (c == '\n') {
         ++line_;
-        line_start_ = base + i + 1;
+        chars_ = 0;
+        ++i;
+        continue;
       }
+      chars_ += (static_cast<unsigned char>(c) & 0xC0u) != 0x80u;
       ++i;
     }
     skimmed_ = std::max(skimmed_, base + n);
@@ -458,7 +464,7 @@ private:
   std::deque<entry_position> starts_;
   std::uint64_t skimmed_ = 0;
   std::uint64_t line_ = 1;
-  std::uint64_t line_start_ = 0;
+  std::uint64_t chars_ = 0; ///< characters of the current line before the next byte
   std::size_t depth_ = 0;
   bool in_string_ = false;
   bool escape_ = false;
@@ -873,12 +879,18 @@ void read_har(input_buffer& in, input_context& ctx) {
   boost::json::basic_parser<har_handler> parser(po, entries, entry_limit, starts);
   error_code ec;
   std::uint64_t line = 1;
-  std::uint64_t line_start = 0; // position of the current line's first byte
+  std::uint64_t line_chars = 0; // characters of the current line consumed so far
   auto advance = [&](std::string_view done) {
+    std::size_t last = std::string_view::npos;
     for (std::size_t i = done.find('\n'); i != std::string_view::npos; i = done.find('\n', i + 1)) {
       ++line;
-      line_start = in.position() + i + 1;
+      last = i;
     }
+    if (last != std::string_view::npos) {
+      line_chars = 0;
+      done.remove_prefix(last + 1);
+    }
+    line_chars += conform::detail::utf8_length(done);
   };
   // HAR 1.2: "The reader must ignore a byte order mark if it exists in the file".
   while (in.data().size() < 3 && in.more()) {
@@ -916,8 +928,7 @@ void read_har(input_buffer& in, input_context& ctx) {
     std::uint64_t at = in.position();
     throw io_error(fmt::format("broken HAR at line {}, column {} (byte {}): {}; {} entries "
                                "before it were read{}",
-                               line, at - line_start + 1, at, ec.message(),
-                               parser.handler().entries(),
+                               line, line_chars + 1, at, ec.message(), parser.handler().entries(),
                                json && !skipped.empty() ? ", " + skipped : std::string()));
   }
   if (!parser.handler().saw_entries()) {
