@@ -26,7 +26,8 @@ if [ "${1:-}" = "--update-corpus" ]; then
 fi
 seconds=${1:-30}
 shift || true
-all=(fuzz_decode_training_job fuzz_decode_error_body fuzz_decode_dom fuzz_json_pointer)
+all=(fuzz_decode_training_job fuzz_decode_error_body fuzz_decode_dom fuzz_json_pointer
+  fuzz_cli_input)
 harnesses=("$@")
 if [ ${#harnesses[@]} -eq 0 ]; then
   harnesses=("${all[@]}")

@@ -1,0 +1,157 @@
+// conform fuzzing: the command-line validator's readers (tools/conform/), which take captures
+// from the network and from other tools: format detection, NDJSON line splitting, the
+// streamed HAR reader (envelope, percent-decoding, base64) and the raw HTTP reader (status
+// lines, headers, chunked and Content-Length framing), then the pipeline and both outputs.
+// The input is the bytes of one file, run through conform_cli::validate_memory, the same path
+// as the program.
+//
+// Framing, as in harness.hpp: a first byte >= 0x80 is an option byte (a capture never starts
+// with one, so the examples and plain captures seed the corpus as they are):
+//   bits 0-2 the input format (detect, json, ndjson, har, http; 5-7 detect); bit 3 --format
+//   json; bit 4 --summary; bit 5 max_input_bytes = 256; bit 6 --max-diagnostics 2 and
+//   --werror.
+//
+// Checked, whatever the bytes:
+//   - the totals add up (documents = valid + invalid);
+//   - an input that cannot be read is reported by exactly one last line on standard error,
+//     "conform: NAME: ...", and only then;
+//   - neither output holds a control character other than a line feed, a C1 control or a
+//     bidirectional formatting character, and both are valid UTF-8 (the input's bytes are
+//     masked or escaped, never echoed raw);
+//   - with --format json, every line of standard output is a JSON object of one document,
+//     and there are as many as the totals count, as many of them valid.
+#include "harness.hpp"
+
+#include "conform_cli.hpp"
+
+#include <conform/detail/utf8.hpp>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/value.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <sstream>
+#include <string>
+#include <string_view>
+
+namespace {
+
+using conform_fuzz::check;
+
+constexpr std::string_view input_name = "fuzz-input";
+
+// The first byte that a reader of the output must not see raw, or npos: a C0 control other
+// than '\n', DEL, a C1 control, a bidirectional formatting character, or invalid UTF-8.
+std::size_t first_hidden(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    auto const c = static_cast<unsigned char>(s[i]);
+    if ((c < 0x20 && c != '\n') || c == 0x7F) {
+      return i;
+    }
+    std::size_t const n = conform::detail::utf8_sequence_length(s, i);
+    if (n == 0 || conform::detail::hidden_control_at(s, i, n) != 0) {
+      return i;
+    }
+    i += n;
+  }
+  return std::string_view::npos;
+}
+
+std::string excerpt(std::string_view s, std::size_t at) {
+  std::string out;
+  std::size_t const from = at > 80 ? at - 80 : 0;
+  conform_fuzz::append_escaped(out, s.substr(from, 160));
+  return "at byte " + std::to_string(at) + ": " + out;
+}
+
+void check_printable(std::string_view stream, std::string_view which) {
+  std::size_t const at = first_hidden(stream);
+  check(at == std::string_view::npos, which, [&] { return excerpt(stream, at); });
+}
+
+void check_json_lines(std::string_view out, conform_cli::totals const& t) {
+  std::uint64_t lines = 0;
+  std::uint64_t valid = 0;
+  while (!out.empty()) {
+    std::size_t const end = out.find('\n');
+    check(end != std::string_view::npos, "a JSON output line without its line feed");
+    std::string_view const line = out.substr(0, end);
+    out.remove_prefix(end + 1);
+    boost::system::error_code ec;
+    boost::json::value v =
+        boost::json::parse(boost::json::string_view(line.data(), line.size()), ec);
+    check(!ec && v.is_object(), "a JSON output line that is no JSON object",
+          [&] { return std::string(line.substr(0, 400)); });
+    auto const* ok = v.as_object().if_contains("valid");
+    check(ok != nullptr && ok->is_bool(), "a JSON output line without a boolean \"valid\"",
+          [&] { return std::string(line.substr(0, 400)); });
+    ++lines;
+    valid += ok->get_bool() ? 1 : 0;
+  }
+  check(lines == t.documents, "JSON output lines differ from the documents counted", [&] {
+    return std::to_string(lines) + " lines, " + std::to_string(t.documents) + " documents";
+  });
+  check(valid == t.valid, "valid JSON output lines differ from the valid documents counted");
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size) {
+  conform_fuzz::exact_copy copy(data, size);
+  std::string_view bytes(copy.data(), copy.size());
+  conform_cli::settings s;
+  std::string options = "defaults";
+  if (!bytes.empty() && static_cast<unsigned char>(bytes[0]) >= 0x80) {
+    unsigned const b = static_cast<unsigned char>(bytes[0]);
+    bytes.remove_prefix(1);
+    static constexpr conform_cli::input_format formats[] = {
+        conform_cli::input_format::detect, conform_cli::input_format::json,
+        conform_cli::input_format::ndjson, conform_cli::input_format::har,
+        conform_cli::input_format::http,   conform_cli::input_format::detect,
+        conform_cli::input_format::detect, conform_cli::input_format::detect};
+    s.input = formats[b & 7u];
+    s.format = (b & 8u) != 0 ? conform_cli::output_format::json : conform_cli::output_format::text;
+    s.summary = (b & 16u) != 0;
+    if ((b & 32u) != 0) {
+      s.decode.max_input_bytes = 256;
+    }
+    if ((b & 64u) != 0) {
+      s.decode.max_diagnostics = 2;
+      s.werror = true;
+    }
+    options = "option byte " + std::to_string(b);
+  }
+  auto& ctx = conform_fuzz::current();
+  ctx.harness = "fuzz_cli_input";
+  ctx.text = bytes;
+  ctx.options = options;
+
+  std::ostringstream out;
+  std::ostringstream err;
+  conform_cli::totals const t =
+      conform_cli::validate_memory(bytes, std::string(input_name), s, out, err);
+  std::string const o = out.str();
+  std::string const e = err.str();
+
+  check(t.documents == t.valid + t.invalid, "documents != valid + invalid");
+  check_printable(o, "standard output holds a hidden character or invalid UTF-8");
+  check_printable(e, "standard error holds a hidden character or invalid UTF-8");
+
+  // The io_error line is the last one on standard error (notes may come before it).
+  std::string_view last = e;
+  if (!last.empty() && last.back() == '\n') {
+    last.remove_suffix(1);
+  }
+  std::size_t const cut = last.rfind('\n');
+  last = cut == std::string_view::npos ? last : last.substr(cut + 1);
+  std::string const io_prefix = "conform: " + std::string(input_name) + ": ";
+  bool const io_line = last.substr(0, io_prefix.size()) == io_prefix;
+  check(t.io_error == io_line, "io_error and the last line of standard error disagree",
+        [&] { return "io_error " + std::to_string(t.io_error) + ", standard error: " + e; });
+
+  if (s.format == conform_cli::output_format::json) {
+    check_json_lines(o, t);
+  }
+  return 0;
+}
