@@ -46,9 +46,12 @@ for h in "${harnesses[@]}"; do
 done
 meson compile -C "$builddir" "${targets[@]}" || exit 2
 
-# libFuzzer takes one -dict: the JSON and the schema dictionaries together.
+# libFuzzer takes one -dict: the JSON and the schema dictionaries together, and for the
+# command-line harness the words of the captures it reads too.
 dict="$builddir/fuzz-all.dict"
 cat fuzz/dict/json.dict fuzz/dict/modelarts.dict >"$dict"
+cli_dict="$builddir/fuzz-cli.dict"
+cat "$dict" fuzz/dict/cli.dict >"$cli_dict"
 
 # Sanitizer reports with stacks; leaks are errors (libFuzzer checks them itself as well).
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
@@ -85,7 +88,11 @@ for h in "${harnesses[@]}"; do
   fi
   echo "== $h: fuzzing for ${seconds}s"
   # The scratch corpus comes first, so new inputs land there and never in the source tree.
-  "$bin" -dict="$dict" -max_len=65536 -timeout=25 -rss_limit_mb=2048 \
+  harness_dict=$dict
+  if [ "$h" = fuzz_cli_input ]; then
+    harness_dict=$cli_dict
+  fi
+  "$bin" -dict="$harness_dict" -max_len=65536 -timeout=25 -rss_limit_mb=2048 \
     -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix="$artifacts/" \
     "$scratch" $(corpus_dirs "$h") >"$artifacts/fuzz.log" 2>&1
   rc=$?
