@@ -266,6 +266,27 @@ TEST_SUITE("constraints") {
     CHECK(!conform::length<0, 0>::check("a"));
   }
 
+  TEST_CASE("constraints: length counts characters across eight-byte blocks") {
+    // utf8_length counts eight bytes at a time: every length around a block, with a character
+    // of each width (and stray continuation bytes) starting at every offset, against a byte
+    // by byte count.
+    std::string const chars[] = {"a",    "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80",
+                                 "\x80", "\xBF\xC0", "\x7F\xFF"};
+    for (std::size_t prefix = 0; prefix < 20; ++prefix) {
+      for (auto const& c : chars) {
+        for (std::size_t suffix = 0; suffix < 12; ++suffix) {
+          std::string const value = std::string(prefix, 'x') + c + std::string(suffix, '\xE9');
+          std::size_t expected = 0;
+          for (unsigned char b : value) {
+            expected += (b & 0xC0u) != 0x80u;
+          }
+          CAPTURE(value);
+          CHECK(conform::detail::utf8_length(value) == expected);
+        }
+      }
+    }
+  }
+
   TEST_CASE("constraints: length and non_empty texts") {
     CHECK(expected_of<conform::length<1, 64>, std::string>() == "1 to 64 characters");
     CHECK(expected_of<conform::length<3, 3>, std::string>() == "exactly 3 characters");

@@ -5,15 +5,30 @@
 #define CONFORM_DETAIL_UTF8_HPP
 
 #include <cstddef>
+#include <cstring>
 #include <string_view>
 
 namespace conform::detail {
 
 /// Number of UTF-8 code points in `s` (bytes that are not continuation bytes).
+///
+/// Eight bytes at a time: a continuation byte is 10xxxxxx, so `w & ~(w << 1)` keeps bit 7 of
+/// exactly those bytes, and a multiply adds the eight flags up. The byte loop it replaces ran
+/// at about 1 GB/s at -O2 (the default build), where GCC does not vectorise it; the CLI counts
+/// the columns of whole HAR archives with it, base64 bodies of hundreds of megabytes included.
 inline std::size_t utf8_length(std::string_view s) noexcept {
-  std::size_t n = 0;
-  for (unsigned char c : s) {
-    n += (c & 0xC0u) != 0x80u;
+  constexpr unsigned long long high_bits = 0x8080808080808080ull;
+  constexpr unsigned long long byte_ones = 0x0101010101010101ull;
+  std::size_t n = s.size();
+  std::size_t i = 0;
+  for (; s.size() - i >= 8; i += 8) {
+    unsigned long long w; // in either byte order: the count is the same
+    std::memcpy(&w, s.data() + i, 8);
+    unsigned long long const continuation = w & ~(w << 1) & high_bits;
+    n -= static_cast<std::size_t>(((continuation >> 7) * byte_ones) >> 56);
+  }
+  for (; i < s.size(); ++i) {
+    n -= (static_cast<unsigned char>(s[i]) & 0xC0u) == 0x80u;
   }
   return n;
 }
