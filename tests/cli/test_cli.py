@@ -465,6 +465,33 @@ class HarInput(Scratch, unittest.TestCase):
         self.assertIn("3 of 4 entries skipped (3 without a request method and URL or a response "
                       "status)", out)
 
+    def test_an_entry_without_a_body_says_so(self):
+        # HAR 1.2 lets an archive leave content.text out, and browsers do for bodies they did
+        # not keep: no invalid JSON at 1:1 for a body the server never sent empty.
+        entry = har_entry(JOB_URL, 200, "")
+        no_text = copy.deepcopy(entry)
+        del no_text["response"]["content"]["text"]
+        no_text["response"]["content"]["size"] = 1234
+        null_text = copy.deepcopy(entry)
+        null_text["response"]["content"]["text"] = None
+        no_content = copy.deepcopy(entry)
+        del no_content["response"]["content"]
+        string_content = copy.deepcopy(entry)
+        string_content["response"]["content"] = "{}"
+        path = self.write("nobody.har", har([no_text, null_text, no_content, string_content]))
+        status, out, err = run(["validate", "--format", "json", path])
+        self.assertEqual(status, 1, out + err)
+        expected = "expected the response body, a string in response.content.text of the HAR " \
+                   "entry, found "
+        found = [[(d["code"], d["message"]) for d in doc["diagnostics"]] for doc in documents(out)]
+        self.assertEqual(found, [
+            [("missing_member", "missing member: " + expected + "no content.text: the archive "
+              "kept no body (content.size says 1234 bytes)")],
+            [("type_mismatch", "wrong type: " + expected + "content.text is null")],
+            [("missing_member", "missing member: " + expected + "no response.content")],
+            [("type_mismatch", "wrong type: " + expected + "response.content is a string")],
+        ])
+
     def test_duplicate_members_that_the_reader_reads_are_reported(self):
         # An entry's DOM keeps the last of a duplicated member, as Boost.JSON's does; a tool
         # that keeps the first would read another body, so a duplicate is never resolved

@@ -214,6 +214,35 @@ std::optional<std::int64_t> integer_at(boost::json::object const& o, std::string
   return std::nullopt;
 }
 
+/// "null", "a number", ...: what a value of the archive is, for a found text.
+std::string kind_name(boost::json::value const& v) {
+  switch (v.kind()) {
+  case boost::json::kind::null:
+    return "null";
+  case boost::json::kind::bool_:
+    return "a boolean";
+  case boost::json::kind::int64:
+  case boost::json::kind::uint64:
+  case boost::json::kind::double_:
+    return "a number";
+  case boost::json::kind::string:
+    return "a string";
+  case boost::json::kind::array:
+    return "an array";
+  case boost::json::kind::object:
+    return "an object";
+  }
+  return "a value";
+}
+
+/// " (content.size says N bytes)" when the content object states the body's size, else "".
+std::string stated_size(boost::json::object const& content) {
+  auto const* size = content.if_contains("size");
+  return size != nullptr && size->is_int64() && size->get_int64() > 0
+             ? fmt::format(" (content.size says {} bytes)", size->get_int64())
+             : std::string();
+}
+
 /// Where an entry starts in the archive (its '{' or '['): byte offset, line and column (in
 /// characters, as the library counts columns and as in the broken-HAR message), all from 1 but
 /// the offset.
@@ -325,10 +354,29 @@ public:
       ctx_.out.submit(std::move(doc));
       return;
     }
-    auto const* content = object_at(*response, "content");
-    auto text = content != nullptr ? string_at(*content, "text") : std::nullopt;
-    auto encoding = content != nullptr ? string_at(*content, "encoding") : std::nullopt;
-    std::string_view body = text ? *text : std::string_view();
+    auto const* content_value = response->if_contains("content");
+    auto const* content = content_value != nullptr ? content_value->if_object() : nullptr;
+    auto const* text_value = content != nullptr ? content->if_contains("text") : nullptr;
+    if (text_value == nullptr || !text_value->is_string()) {
+      // HAR 1.2 lets an archive leave the body out ("leave out this field if the information
+      // is not available"), and browsers do for bodies they did not keep. Read as an empty
+      // body, it was reported as invalid JSON at 1:1, which the server never sent.
+      conform::diagnostic d;
+      bool const absent = content_value == nullptr || (content != nullptr && text_value == nullptr);
+      d.code = absent ? conform::error::missing_member : conform::error::type_mismatch;
+      d.expected = "the response body, a string in response.content.text of the HAR entry";
+      d.found = content_value == nullptr ? "no response.content"
+                : content == nullptr     ? "response.content is " + kind_name(*content_value)
+                : text_value == nullptr
+                    ? "no content.text: the archive kept no body" + stated_size(*content)
+                    : "content.text is " + kind_name(*text_value);
+      doc.transport.push_back(std::move(d));
+      doc.body_unavailable = true;
+      ctx_.out.submit(std::move(doc));
+      return;
+    }
+    auto encoding = string_at(*content, "encoding");
+    std::string_view body = sv(text_value->get_string());
     if (encoding && *encoding == "base64") {
       std::size_t fault_at = 0;
       std::string fault;
