@@ -7,9 +7,9 @@
 //
 // Framing, as in harness.hpp: a first byte >= 0x80 is an option byte (a capture never starts
 // with one, so the examples and plain captures seed the corpus as they are):
-//   bits 0-2 the input format (detect, json, ndjson, har, http; 5-7 detect); bit 3 --format
-//   json; bit 4 --summary; bit 5 max_input_bytes = 256; bit 6 --max-diagnostics 2 and
-//   --werror.
+//   bits 0-2 the input format (0 detect, 1 json, 2 ndjson, 3 har, 4 http; 5 detect, 6 ndjson,
+//   7 har, each run again with two worker threads); bit 3 --format json; bit 4 --summary;
+//   bit 5 max_input_bytes = 256; bit 6 --max-diagnostics 2 and --werror.
 //
 // Checked, whatever the bytes:
 //   - the totals add up (documents = valid + invalid);
@@ -19,7 +19,9 @@
 //     bidirectional formatting character, and both are valid UTF-8 (the input's bytes are
 //     masked or escaped, never echoed raw);
 //   - with --format json, every line of standard output is a JSON object of one document,
-//     and there are as many as the totals count, as many of them valid.
+//     and there are as many as the totals count, as many of them valid;
+//   - with formats 5 to 7, two worker threads (--jobs 2) write the very same output and
+//     totals as one.
 #include "harness.hpp"
 
 #include "conform_cli.hpp"
@@ -102,6 +104,7 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
   std::string_view bytes(copy.data(), copy.size());
   conform_cli::settings s;
   std::string options = "defaults";
+  bool two_jobs = false;
   if (!bytes.empty() && static_cast<unsigned char>(bytes[0]) >= 0x80) {
     unsigned const b = static_cast<unsigned char>(bytes[0]);
     bytes.remove_prefix(1);
@@ -109,8 +112,9 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
         conform_cli::input_format::detect, conform_cli::input_format::json,
         conform_cli::input_format::ndjson, conform_cli::input_format::har,
         conform_cli::input_format::http,   conform_cli::input_format::detect,
-        conform_cli::input_format::detect, conform_cli::input_format::detect};
+        conform_cli::input_format::ndjson, conform_cli::input_format::har};
     s.input = formats[b & 7u];
+    two_jobs = (b & 7u) >= 5;
     s.format = (b & 8u) != 0 ? conform_cli::output_format::json : conform_cli::output_format::text;
     s.summary = (b & 16u) != 0;
     if ((b & 32u) != 0) {
@@ -152,6 +156,25 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
 
   if (s.format == conform_cli::output_format::json) {
     check_json_lines(o, t);
+  }
+
+  if (two_jobs) {
+    // The same report from two worker threads: documents travel in batches and reports are
+    // put back in input order, notes included, so nothing may differ.
+    conform_cli::settings s2 = s;
+    s2.jobs = 2;
+    std::ostringstream out2;
+    std::ostringstream err2;
+    conform_cli::totals const t2 =
+        conform_cli::validate_memory(bytes, std::string(input_name), s2, out2, err2);
+    check(out2.str() == o, "standard output differs with two jobs",
+          [&] { return "one job:\n" + o + "\ntwo jobs:\n" + out2.str(); });
+    check(err2.str() == e, "standard error differs with two jobs",
+          [&] { return "one job:\n" + e + "\ntwo jobs:\n" + err2.str(); });
+    check(t2.documents == t.documents && t2.valid == t.valid && t2.errors == t.errors &&
+              t2.warnings == t.warnings && t2.skipped == t.skipped && t2.bytes == t.bytes &&
+              t2.io_error == t.io_error,
+          "totals differ with two jobs");
   }
   return 0;
 }
