@@ -492,6 +492,25 @@ class HarInput(Scratch, unittest.TestCase):
             [("type_mismatch", "wrong type: " + expected + "response.content is a string")],
         ])
 
+    def test_an_encoding_other_than_base64_is_a_warning(self):
+        # HAR 1.2 names one encoding, base64; another is read as plain text, but not silently.
+        body = minified(full())
+        entries = []
+        for encoding in ("gzip", "", None, 7):
+            entries.append(har_entry(JOB_URL, 200, body))
+            entries[-1]["response"]["content"]["encoding"] = encoding
+        path = self.write("encodings.har", har(entries))
+        status, out, err = run(["validate", "--format", "json", path])
+        self.assertEqual(status, 0, out + err)
+        found = [[(d["severity"], d["code"], d["message"]) for d in doc["diagnostics"]]
+                 for doc in documents(out)]
+        expected = 'unknown enumeration value: expected content.encoding "base64" or none, found '
+        self.assertEqual(found, [
+            [("warning", "unknown_enum_value", expected + '"gzip"; the text was read as it is')],
+            [], [],
+            [("warning", "unknown_enum_value", expected + "a number; the text was read as it is")],
+        ])
+
     def test_duplicate_members_that_the_reader_reads_are_reported(self):
         # An entry's DOM keeps the last of a duplicated member, as Boost.JSON's does; a tool
         # that keeps the first would read another body, so a duplicate is never resolved

@@ -6,6 +6,7 @@
 // archive are still validated.
 #include "input.hpp"
 
+#include <conform/detail/text.hpp>
 #include <conform/detail/utf8.hpp>
 
 #include <boost/json/basic_parser_impl.hpp>
@@ -375,9 +376,24 @@ public:
       ctx_.out.submit(std::move(doc));
       return;
     }
+    auto const* encoding_value = content->if_contains("encoding");
     auto encoding = string_at(*content, "encoding");
     std::string_view body = sv(text_value->get_string());
-    if (encoding && *encoding == "base64") {
+    if (encoding_value != nullptr && !encoding_value->is_null() && encoding != "base64" &&
+        encoding != "") {
+      // HAR 1.2 names one encoding, base64; without it the text is the decoded body. Another
+      // one is read as plain text, as before, but not silently: if the text is encoded after
+      // all, the JSON errors that follow are about bytes that are not the body.
+      conform::diagnostic d;
+      d.code = conform::error::unknown_enum_value;
+      d.level = conform::severity::warning;
+      d.expected = "content.encoding \"base64\" or none";
+      std::string found;
+      conform::detail::append_quoted(found, encoding ? *encoding : std::string_view());
+      d.found = (encoding ? found : kind_name(*encoding_value)) + "; the text was read as it is";
+      doc.transport.push_back(std::move(d));
+    }
+    if (encoding == "base64") {
       std::size_t fault_at = 0;
       std::string fault;
       if (!base64_decode(body, doc.body, fault_at, fault)) {
