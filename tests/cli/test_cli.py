@@ -591,6 +591,26 @@ class HttpInput(Scratch, unittest.TestCase):
         self.assertEqual(status, 0, out + err)
         self.assertEqual(documents(out)[0]["locator"], "line 3 HTTP/1.1 200 OK")
 
+    def test_raw_chunks_cut_short_are_a_note(self):
+        # A capture that ends inside a chunked body: the truncated JSON is reported, and a note
+        # says the framing ended early, so that the error is not taken for the server's.
+        body = minified(full()).encode()
+        chunks = [body[i:i + 500] for i in range(0, len(body), 500)]
+        raw = b"".join(b"%x\r\n%s\r\n" % (len(c), c) for c in chunks)
+        head = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+        whole = self.write("whole.http", head + raw + b"0\r\n\r\n")
+        status, out, err = run(["validate", whole])
+        self.assertEqual((status, err), (0, ""), out)
+        self.assertNotIn("note:", out)
+        cut = self.write("cut.http", head + raw[:len(raw) // 2])
+        status, out, err = run(["validate", cut])
+        self.assertEqual((status, err), (1, ""), out)
+        self.assertIn("[syntax_error]", out)
+        self.assertTrue(out.endswith(
+            f"{cut}: note: line 1 HTTP/1.1 200 OK: the chunked body ends without its last chunk "
+            "(size 0): the capture was cut short\n1 documents, 0 valid, 1 invalid, 1 errors, "
+            "0 warnings\n"), out)
+
     def test_error_status_uses_the_error_body_and_lf_only_lines(self):
         capture = ("HTTP/1.1 404 Not Found\nContent-Type: application/json\n\n"
                    '{"error_code":"ModelArts.2775","error_msg":"Training job not found."}\n')

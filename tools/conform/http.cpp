@@ -118,8 +118,10 @@ std::string_view trim(std::string_view s) {
 
 // Decodes raw chunked transfer coding (RFC 9112 §7.1) from the start of `s`. Returns false when
 // `s` does not start with a chunk-size line (the body was already decoded, as curl does).
-// A stream cut short yields what arrived; the decoder then reports the truncated JSON.
-bool dechunk(std::string_view s, std::string& out, std::size_t& consumed) {
+// A stream cut short yields what arrived (the decoder then reports the truncated JSON), and
+// `complete` says whether the last chunk (size 0) was there.
+bool dechunk(std::string_view s, std::string& out, std::size_t& consumed, bool& complete) {
+  complete = false;
   std::size_t pos = 0;
   bool first = true;
   for (;;) {
@@ -152,6 +154,7 @@ bool dechunk(std::string_view s, std::string& out, std::size_t& consumed) {
     }
     first = false;
     if (size == 0) {
+      complete = true;
       // Trailer fields up to the empty line.
       while (pos < s.size() && !next_line(s, pos).empty()) {
       }
@@ -251,11 +254,14 @@ void read_http(input_buffer& in, input_context& ctx) {
     std::string body;
     std::size_t body_end = body_start;
     std::size_t consumed = 0;
+    bool last_chunk = false; // dechunk found it
+    bool chunks_cut = false; // the body is raw chunks without their last one
     if (bodiless) {
       body_end = body_start;
-    } else if (chunked && dechunk(t.substr(body_start), body, consumed) &&
+    } else if (chunked && dechunk(t.substr(body_start), body, consumed, last_chunk) &&
                ends_here(t, body_start + consumed)) {
       body_end = body_start + consumed;
+      chunks_cut = !last_chunk;
     } else if (content_length && *content_length <= t.size() - body_start &&
                ends_here(t, body_start + static_cast<std::size_t>(*content_length))) {
       body.clear();
@@ -288,6 +294,13 @@ void read_http(input_buffer& in, input_context& ctx) {
     doc.schema = ctx.s.schema != schema_choice::detect ? ctx.s.schema : *schema;
     doc.body = std::move(body);
     ctx.out.submit(std::move(doc));
+    if (chunks_cut) {
+      // The body's JSON errors follow from a capture cut short, not from what the server
+      // sent: said so, after that response's report.
+      write_note(ctx, fmt::format("line {} {}: the chunked body ends without its last chunk "
+                                  "(size 0): the capture was cut short",
+                                  line_at(start), trim(status_line)));
+    }
   }
   ctx.out.skipped(skipped);
   in.consume(t.size());
