@@ -376,11 +376,13 @@ public:
       ctx_.out.submit(std::move(doc));
       return;
     }
-    auto const* encoding_value = content->if_contains("encoding");
-    auto encoding = string_at(*content, "encoding");
+    auto const* encoding = content->if_contains("encoding");
+    bool const base64 =
+        encoding != nullptr && encoding->is_string() && encoding->get_string() == "base64";
+    bool const none = encoding == nullptr || encoding->is_null() ||
+                      (encoding->is_string() && encoding->get_string().empty());
     std::string_view body = sv(text_value->get_string());
-    if (encoding_value != nullptr && !encoding_value->is_null() && encoding != "base64" &&
-        encoding != "") {
+    if (!base64 && !none) {
       // HAR 1.2 names one encoding, base64; without it the text is the decoded body. Another
       // one is read as plain text, as before, but not silently: if the text is encoded after
       // all, the JSON errors that follow are about bytes that are not the body.
@@ -388,12 +390,15 @@ public:
       d.code = conform::error::unknown_enum_value;
       d.level = conform::severity::warning;
       d.expected = "content.encoding \"base64\" or none";
-      std::string found;
-      conform::detail::append_quoted(found, encoding ? *encoding : std::string_view());
-      d.found = (encoding ? found : kind_name(*encoding_value)) + "; the text was read as it is";
+      if (encoding->is_string()) {
+        conform::detail::append_quoted(d.found, sv(encoding->get_string()));
+      } else {
+        d.found = kind_name(*encoding);
+      }
+      d.found += "; the text was read as it is";
       doc.transport.push_back(std::move(d));
     }
-    if (encoding == "base64") {
+    if (base64) {
       std::size_t fault_at = 0;
       std::string fault;
       if (!base64_decode(body, doc.body, fault_at, fault)) {
