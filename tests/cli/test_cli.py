@@ -611,6 +611,41 @@ class HttpInput(Scratch, unittest.TestCase):
             "(size 0): the capture was cut short\n1 documents, 0 valid, 1 invalid, 1 errors, "
             "0 warnings\n"), out)
 
+    def test_a_body_short_of_its_content_length_is_a_note(self):
+        # The same for a body that holds fewer bytes than its Content-Length announces; not
+        # when a Content-Encoding makes the length the encoded one (curl --compressed prints
+        # the decoded body), and not for an empty body (a HEAD request's answer).
+        body = minified(full()).encode()
+        head = b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n" % len(body)
+        whole = self.write("whole.http", head + b"\r\n" + body)
+        status, out, err = run(["validate", whole])
+        self.assertEqual((status, err), (0, ""), out)
+        self.assertNotIn("note:", out)
+        held = len(body) // 2
+        cut = self.write("cut.http", head + b"\r\n" + body[:held])
+        status, out, err = run(["validate", cut])
+        self.assertEqual((status, err), (1, ""), out)
+        self.assertIn("[syntax_error]", out)
+        self.assertTrue(out.endswith(
+            f"{cut}: note: line 1 HTTP/1.1 200 OK: the body holds {held} of the {len(body)} "
+            "bytes its Content-Length announces: the capture was cut short\n1 documents, 0 "
+            "valid, 1 invalid, 1 errors, 0 warnings\n"), out)
+        # Cut short and followed by another capture's response: the same note, in its place.
+        second = b"HTTP/1.1 200 OK\r\n\r\n" + body
+        both = self.write("both.http", head + b"\r\n" + body[:held] + b"\r\n" + second)
+        status, out, err = run(["validate", both])
+        self.assertEqual((status, err), (1, ""), out)
+        self.assertIn("note: line 1 HTTP/1.1 200 OK: the body holds ", out)
+        self.assertEqual(out.count("note:"), 1, out)
+        for extra in (b"Content-Encoding: gzip\r\n", b"Transfer-Encoding: chunked\r\n"):
+            other = self.write("other.http", head + extra + b"\r\n" + body[:held])
+            status, out, err = run(["validate", other])
+            self.assertEqual((status, err), (1, ""), out)
+            self.assertNotIn("note:", out)
+        empty = self.write("empty.http", head + b"\r\n")
+        status, out, err = run(["validate", empty])
+        self.assertNotIn("note:", out)
+
     def test_error_status_uses_the_error_body_and_lf_only_lines(self):
         capture = ("HTTP/1.1 404 Not Found\nContent-Type: application/json\n\n"
                    '{"error_code":"ModelArts.2775","error_msg":"Training job not found."}\n')

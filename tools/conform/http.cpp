@@ -223,6 +223,7 @@ void read_http(input_buffer& in, input_context& ctx) {
     any = true;
     std::optional<std::uint64_t> content_length;
     bool chunked = false;
+    bool encoded = false; // a Content-Encoding: curl --compressed decodes the body it prints
     for (;;) {
       if (pos >= t.size()) {
         break;
@@ -247,6 +248,8 @@ void read_http(input_buffer& in, input_context& ctx) {
         content_length = ok ? std::optional<std::uint64_t>(n) : std::nullopt;
       } else if (iequals(name, "Transfer-Encoding")) {
         chunked = icontains(value, "chunked");
+      } else if (iequals(name, "Content-Encoding")) {
+        encoded = !value.empty() && !iequals(value, "identity");
       }
     }
     std::size_t body_start = pos;
@@ -256,6 +259,7 @@ void read_http(input_buffer& in, input_context& ctx) {
     std::size_t consumed = 0;
     bool last_chunk = false; // dechunk found it
     bool chunks_cut = false; // the body is raw chunks without their last one
+    bool length_cut = false; // the body is shorter than its Content-Length
     if (bodiless) {
       body_end = body_start;
     } else if (chunked && dechunk(t.substr(body_start), body, consumed, last_chunk) &&
@@ -271,6 +275,12 @@ void read_http(input_buffer& in, input_context& ctx) {
       body.clear();
       body_end = next_response(t, body_start);
       body.assign(t.substr(body_start, body_end - body_start));
+      // Only a body that holds fewer bytes than announced, and whose length the headers
+      // state as printed: with a Content-Encoding, curl --compressed prints the decoded
+      // body under the encoded length, and with chunks the length does not count (RFC 9112
+      // section 6.3). An empty body may answer a HEAD request; it is left unremarked.
+      length_cut =
+          content_length && !chunked && !encoded && !body.empty() && body.size() < *content_length;
     }
     pos = body_end;
 
@@ -292,6 +302,7 @@ void read_http(input_buffer& in, input_context& ctx) {
     doc.locator = fmt::format("line {} {}", line_at(start), trim(status_line));
     doc.locator_header = true;
     doc.schema = ctx.s.schema != schema_choice::detect ? ctx.s.schema : *schema;
+    std::size_t doc_size = body.size();
     doc.body = std::move(body);
     ctx.out.submit(std::move(doc));
     if (chunks_cut) {
@@ -300,6 +311,10 @@ void read_http(input_buffer& in, input_context& ctx) {
       write_note(ctx, fmt::format("line {} {}: the chunked body ends without its last chunk "
                                   "(size 0): the capture was cut short",
                                   line_at(start), trim(status_line)));
+    } else if (length_cut) {
+      write_note(ctx, fmt::format("line {} {}: the body holds {} of the {} bytes its "
+                                  "Content-Length announces: the capture was cut short",
+                                  line_at(start), trim(status_line), doc_size, *content_length));
     }
   }
   ctx.out.skipped(skipped);
