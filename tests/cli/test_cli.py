@@ -533,10 +533,13 @@ class HarInput(Scratch, unittest.TestCase):
             '{"request": {"method": "GET", "url": %s, "headers": [{"name": "a", "name": "b"}]}, '
             '"cache": {"x": 1, "x": 2}, "response": {"status": 200, "content": {"text": %s, '
             '"mimeType": "a", "mimeType": "b", "x": {"text": 1, "text": 2}}}}' % (url, good),
-            # 4: a second status: skipped, and counted with the duplicates (first of all
-            # reasons, since a duplicate may hide any of the others).
+            # 4: a second status of a POST: it could not have made the entry a document, so
+            # the entry is counted as not a GET.
             '{"request": {"method": "POST", "url": %s}, "response": {"status": 200, '
             '"status": 201}}' % url,
+            # 5: a GET whose second status is a redirect's: the first would have made it a
+            # document, so it is counted with the duplicates.
+            '{%s, "response": {"status": 200, "status": 302}}' % req,
         ]
         path = self.write("dup.har", '{"log": {"entries": [%s]}}' % ", ".join(entries))
         status, out, err = run(["validate", "--format", "json", path])
@@ -550,8 +553,9 @@ class HarInput(Scratch, unittest.TestCase):
                                  [("duplicate_key", expected % "response"),
                                   ("duplicate_key", expected % "response.content.encoding")],
                                  []])
-        self.assertIn("2 of 5 entries skipped (2 with a duplicate request, response, method, "
-                      "url or status member)", err)
+        self.assertIn("3 of 6 entries skipped (1 not a GET of /v2/{project_id}/training-jobs/"
+                      "{training_job_id}, 2 with a duplicate request, response, method, url or "
+                      "status member)", err)
 
     def test_diagnostics_in_a_pretty_printed_body_give_body_line_and_column(self):
         body = full()

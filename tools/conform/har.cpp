@@ -279,9 +279,10 @@ constexpr std::string_view read_member_names[] = {
     "request",         "response",         "request.method",        "request.url",
     "response.status", "response.content", "response.content.text", "response.content.encoding"};
 
-/// The members that decide whether an entry is a document (see har_entries::entry).
-constexpr unsigned deciding_members = 1u << read_request | 1u << read_response | 1u << read_method |
-                                      1u << read_url | 1u << read_status;
+/// The members that decide whether an entry is a document (see har_entries::entry): the
+/// request's, for "a GET of a training job", and the response's, for its status.
+constexpr unsigned request_members = 1u << read_request | 1u << read_method | 1u << read_url;
+constexpr unsigned response_members = 1u << read_response | 1u << read_status;
 
 // What happens to the entries of one archive.
 class har_entries {
@@ -293,33 +294,39 @@ public:
   /// document; a limit_exceeded diagnostic on its document when it is one).
   ///
   /// `duplicates` holds a bit per read_member that appeared more than once in its object. An
-  /// entry skipped on a duplicated deciding member (say a second "method") is counted apart, as
-  /// its other value might have made it a document; a document gets a duplicate_key diagnostic
-  /// per duplicated member.
+  /// entry skipped on a duplicated member that decided the skip (say a second "method" for
+  /// "not a GET") is counted apart, as its other value might have made it a document; a
+  /// duplicate that could not have (a second status of a POST) leaves the entry counted under
+  /// its reason. A document gets a duplicate_key diagnostic per duplicated member.
   void entry(boost::json::value const& v, std::size_t index, unsigned duplicates = 0,
              oversized_entry const* oversized = nullptr) {
     ++entries_;
-    bool const ambiguous = (duplicates & deciding_members) != 0;
-    auto skip = [&](std::uint64_t& reason) { ++(ambiguous ? duplicated_ : reason); };
+    auto skip = [&](std::uint64_t& reason, unsigned deciding) {
+      ++((duplicates & deciding) != 0 ? duplicated_ : reason);
+    };
     auto const* e = v.if_object();
     auto const* request = e != nullptr ? object_at(*e, "request") : nullptr;
     auto const* response = e != nullptr ? object_at(*e, "response") : nullptr;
     auto method = request != nullptr ? string_at(*request, "method") : std::nullopt;
     auto url = request != nullptr ? string_at(*request, "url") : std::nullopt;
     if (response == nullptr || !method || !url) {
-      return skip(malformed_);
+      return skip(malformed_, (response == nullptr ? 1u << read_response : 0u) |
+                                  (!method || !url ? request_members : 0u));
     }
     auto match = *method == "GET" ? match_training_job(*url) : std::nullopt;
     if (!match) {
-      return skip(other_);
+      return skip(other_, request_members);
     }
     auto status = integer_at(*response, "status");
     if (!status) {
-      return skip(malformed_);
+      return skip(malformed_, response_members);
     }
     std::optional<schema_choice> schema = schema_for_status(*status);
     if (!schema) {
-      return ambiguous ? skip(duplicated_) : skip(statuses_[*status]);
+      // Not through skip, whose argument statuses_[*status] would add a status counted 0 to
+      // the note when the entry is counted with the duplicates.
+      ++((duplicates & response_members) != 0 ? duplicated_ : statuses_[*status]);
+      return;
     }
     if (ctx_.s.schema != schema_choice::detect) {
       schema = ctx_.s.schema;
