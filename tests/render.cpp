@@ -279,15 +279,18 @@ TEST_SUITE("render") {
     CHECK(json_of(none).find("\"line\":0,\"column\":0") != std::string::npos);
   }
 
-  TEST_CASE("render: the JSON form escapes bidirectional formatting characters") {
+  TEST_CASE("render: the JSON form escapes bidirectional formatting characters and DEL") {
     auto d = at(0, 1, 1);
     d.pointer = "/k\xE2\x80\xAEx";
     d.found = "\xE2\x81\xA7";
+    d.expected = "a\x7F"; // found by fuzz_cli_input: an unknown member's name, raw in its pointer
     auto text = json_of(d);
     CHECK(text.find("\xE2\x80\xAE") == std::string::npos);
     CHECK(text.find("\xE2\x81\xA7") == std::string::npos);
+    CHECK(text.find('\x7F') == std::string::npos);
     CHECK(text.find(R"("pointer":"/k\u202Ex")") != std::string::npos);
     CHECK(text.find(R"("found":"\u2067")") != std::string::npos);
+    CHECK(text.find(R"("expected":"a\u007F")") != std::string::npos);
   }
 
   TEST_CASE("render: the JSON form stays valid JSON whatever the input held") {
