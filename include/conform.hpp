@@ -14,6 +14,7 @@
 #include <conform/encode.hpp>
 #include <conform/enum_spelling.hpp>
 #include <conform/error.hpp>
+#include <conform/generate.hpp>
 #include <conform/json_pointer.hpp>
 #include <conform/open_enum.hpp>
 #include <conform/schema.hpp>

@@ -47,6 +47,16 @@ struct error_code_format {
     out += "\"ModelArts.\" or \"APIGW.\" followed by four digits";
   }
   static void found(std::string const& v, std::string& out) { detail::append_quoted(out, v); }
+  /// What conform::generate() draws (Source is conform::byte_source): either prefix, then four
+  /// digits.
+  template <class Source>
+  static std::string generate(Source& in) {
+    std::string out(in.flag() ? "APIGW." : "ModelArts.");
+    for (int i = 0; i < 4; ++i) {
+      out += static_cast<char>('0' + in.below(10));
+    }
+    return out;
+  }
 };
 
 /// Response body of a failed training API call ("response parameters for a failed training API

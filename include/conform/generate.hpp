@@ -1,0 +1,811 @@
+// conform: builds values that satisfy their schema from a string of bytes. For fuzzing what
+// consumes decoded responses (a libFuzzer input becomes a valid training_job), for seeding
+// corpora with valid documents (`conform generate`), and for property tests: for every input,
+// `validate(generate<T>(bytes))` finds nothing and `decode<T>(encode(x))` gives `x` back
+// without a diagnostic.
+//
+// The walk is the decoder's: the Boost.Describe members, the constraints attached with
+// CONFORM_MEMBER_RULES and the cross-member rules of CONFORM_TYPE_RULES. Each built-in
+// constraint narrows what is drawn (a range its bounds, length and charset the characters,
+// one_of and path_under the text); a constraint of the user's own draws its values itself when
+// it has a `generate` function (see generate() below), and is otherwise met by drawing again;
+// each built-in cross-member rule has a repair (fill in or leave out a member, swap an
+// ordered pair). Every choice reads the bytes, so that a fuzzer's mutations move through the
+// values, and an exhausted input reads zeros: the empty input gives the plainest valid value
+// (optional members absent, arrays as short as allowed, numbers as near zero as allowed).
+#ifndef CONFORM_GENERATE_HPP
+#define CONFORM_GENERATE_HPP
+
+#include <conform/config.hpp>
+#include <conform/constraints.hpp>
+#include <conform/cross_member.hpp>
+#include <conform/detail/report_sink.hpp>
+#include <conform/detail/rule_set.hpp>
+#include <conform/detail/text.hpp>
+#include <conform/enum_spelling.hpp>
+#include <conform/open_enum.hpp>
+#include <conform/schema.hpp>
+
+#include <boost/mp11/algorithm.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace conform {
+
+/** The choices of a generator, read from bytes (a fuzzer's input, a seed's expansion).
+
+    Each choice takes as few whole bytes as it needs; once the bytes run out every choice
+    reads 0, so any input, the empty one included, makes a value, and a longer input only
+    refines it. */
+class byte_source {
+public:
+  byte_source() noexcept = default;
+  byte_source(void const* data, std::size_t size) noexcept
+      : data_(static_cast<unsigned char const*>(data)), size_(size) {}
+  explicit byte_source(std::string_view bytes) noexcept : byte_source(bytes.data(), bytes.size()) {}
+
+  /// A choice in [0, n): the bytes n - 1 needs, little-endian, modulo n. Reads nothing when
+  /// n <= 1.
+  std::uint64_t below(std::uint64_t n) noexcept {
+    if (n <= 1) {
+      return 0;
+    }
+    std::uint64_t v = 0;
+    unsigned shift = 0;
+    for (std::uint64_t m = n - 1; m != 0; m >>= 8, shift += 8) {
+      v |= std::uint64_t(take()) << shift;
+    }
+    return v % n;
+  }
+  /// 64 bits (eight bytes).
+  std::uint64_t word() noexcept {
+    std::uint64_t v = 0;
+    for (unsigned shift = 0; shift != 64; shift += 8) {
+      v |= std::uint64_t(take()) << shift;
+    }
+    return v;
+  }
+  /// A yes or no (the low bit of one byte).
+  bool flag() noexcept { return (take() & 1u) != 0; }
+  /// The bytes not read yet.
+  std::size_t remaining() const noexcept { return size_ - used_; }
+
+private:
+  unsigned char take() noexcept { return used_ < size_ ? data_[used_++] : 0; }
+
+  unsigned char const* data_ = nullptr;
+  std::size_t size_ = 0;
+  std::size_t used_ = 0;
+};
+
+/// Bounds on what generate() builds (a constraint that asks for more wins: `size<8, 8>`
+/// still gets 8 elements, `length<100>` 100 characters).
+struct generate_options {
+  /// Nesting (objects and arrays) past which optional members are left out and arrays and
+  /// maps get their smallest allowed size: a type that contains itself still ends.
+  std::size_t max_depth = 12;
+  /// Elements of an array or entries of a map.
+  std::size_t max_elements = 4;
+  /// Characters of a string.
+  std::size_t max_string_length = 24;
+  /// Also draw spellings that an open enumeration does not know (each one is an
+  /// unknown_enum_value warning when decoded, never an error by default).
+  bool unknown_open_enum_values = false;
+};
+
+namespace detail {
+
+template <class C>
+struct unwarned {
+  using type = C;
+};
+template <class C>
+struct unwarned<warn<C>> : unwarned<C> {};
+template <class C>
+using unwarned_t = typename unwarned<C>::type;
+
+template <class C>
+struct is_length : std::false_type {};
+template <std::size_t Min, std::size_t Max>
+struct is_length<length<Min, Max>> : std::true_type {};
+template <class C>
+struct is_charset : std::false_type {};
+template <class... Cl>
+struct is_charset<charset<Cl...>> : std::true_type {};
+template <class C>
+struct is_one_of : std::false_type {};
+template <class V>
+struct is_one_of<one_of<V>> : std::true_type {};
+template <class C>
+struct is_path_under : std::false_type {};
+template <class D>
+struct is_path_under<path_under<D>> : std::true_type {};
+template <class C>
+struct is_range : std::false_type {};
+template <std::int64_t Min, std::int64_t Max>
+struct is_range<range<Min, Max>> : std::true_type {};
+template <class C>
+struct is_greater_than : std::false_type {};
+template <std::int64_t Min>
+struct is_greater_than<greater_than<Min>> : std::true_type {};
+template <class C>
+struct is_size : std::false_type {};
+template <std::size_t Min, std::size_t Max>
+struct is_size<size<Min, Max>> : std::true_type {};
+
+/// Whether `u` meets every plain constraint of the list.
+template <class U, class... Cs>
+bool meets(U const& u, boost::mp11::mp_list<Cs...>) {
+  return (Cs::check(u) && ...);
+}
+
+/// A rule's report that only notes which members the rule blames.
+template <class T>
+struct blame_report {
+  std::uint64_t members = 0;
+  bool object = false;
+  template <auto M>
+  std::string_view name() const noexcept {
+    return member_name<T, M>();
+  }
+  template <auto M>
+  void fail(std::string, std::string) {
+    members |= member_bit<T, M>();
+  }
+  void fail_object(std::string, std::string) { object = true; }
+};
+
+/// Whether rule R holds for `obj` (the members it blames go to `blamed`).
+template <class R, class T>
+bool rule_holds(T const& obj, std::uint64_t& blamed) {
+  blame_report<T> report;
+  R::check(obj, report);
+  blamed = report.members;
+  return report.members == 0 && !report.object;
+}
+
+template <class V>
+auto& unwrapped(V& v) {
+  if constexpr (is_optional<V>::value) {
+    return *v;
+  } else {
+    return v;
+  }
+}
+
+class generator {
+public:
+  generator(byte_source& in, generate_options const& options) : in_(in), options_(options) {}
+
+  /// A value of V that meets `Rules` (a rules<...> list).
+  template <class V, class Rules>
+  V make(std::size_t depth) {
+    if constexpr (is_optional<V>::value) {
+      if (depth >= options_.max_depth || !in_.flag()) {
+        return std::nullopt;
+      }
+      return make_present<typename V::value_type, Rules>(depth);
+    } else {
+      return make_present<V, Rules>(depth);
+    }
+  }
+
+  /// A value of V (not an optional) that meets `Rules`. A constraint the draw does not aim at
+  /// (one of the user's own) is met by drawing again, then by the plainest value (the one the
+  /// empty input draws); when none of them meets it, the last draw is kept and validate()
+  /// says what it breaks.
+  template <class V, class Rules>
+  V make_present(std::size_t depth) {
+    using plain = typename rule_set_for<V, Rules>::plain;
+    V v = draw<V, Rules>(depth);
+    for (int again = 0; again < 7 && !meets(v, plain{}); ++again) {
+      v = draw<V, Rules>(depth);
+    }
+    if (!meets(v, plain{})) {
+      byte_source none;
+      generator plainest(none, options_);
+      V p = plainest.draw<V, Rules>(depth);
+      if (meets(p, plain{})) {
+        v = std::move(p);
+      }
+    }
+    return v;
+  }
+
+  /// Member M of `obj`, drawn again; present when it is an optional.
+  template <class T, auto M>
+  void fill(T& obj, std::size_t depth) {
+    using V = typename unwrap_optional<std::remove_reference_t<decltype(obj.*M)>>::type;
+    obj.*M = make_present<V, member_rules_t<T, M>>(depth + 1);
+  }
+
+  /// Leaves member M of `obj` out; false when it is required.
+  template <class T, auto M>
+  static bool clear(T& obj) {
+    using V = std::remove_reference_t<decltype(obj.*M)>;
+    if constexpr (is_optional<V>::value) {
+      (obj.*M).reset();
+      return true;
+    } else {
+      return false;
+    }
+  }
+
+  /// Whether member M of `obj` meets its own constraints.
+  template <class T, auto M>
+  static bool member_ok(T const& obj) {
+    using V = std::remove_cv_t<std::remove_reference_t<decltype(obj.*M)>>;
+    using plain = typename rule_set_for<V, member_rules_t<T, M>>::plain;
+    if constexpr (is_optional<V>::value) {
+      return !(obj.*M) || meets(*(obj.*M), plain{});
+    } else {
+      return meets(obj.*M, plain{});
+    }
+  }
+
+  bool flag() noexcept { return in_.flag(); }
+
+private:
+  /// Whether constraint C draws values of V itself (see generate()). warn<C> inherits it.
+  template <class V>
+  struct draws {
+    template <class C, class = void>
+    struct test : std::false_type {};
+    template <class C>
+    struct test<C, std::enable_if_t<std::is_convertible_v<
+                       decltype(C::generate(std::declval<byte_source&>())), V>>> : std::true_type {
+    };
+    template <class C>
+    using fn = test<C>;
+  };
+  /// The first constraint of the list `Plain` that draws values of V itself, or void.
+  template <class V, class Plain>
+  using drawing_constraint_t =
+      boost::mp11::mp_eval_if<boost::mp11::mp_empty<boost::mp11::mp_filter_q<draws<V>, Plain>>,
+                              void, boost::mp11::mp_front,
+                              boost::mp11::mp_filter_q<draws<V>, Plain>>;
+
+  template <class V, class Rules>
+  V draw(std::size_t depth) {
+    using plain = typename rule_set_for<V, Rules>::plain;
+    using drawing = drawing_constraint_t<V, plain>;
+    if constexpr (!std::is_void_v<drawing>) {
+      return drawing::generate(in_); // the constraint knows its values best
+    } else if constexpr (std::is_same_v<V, bool>) {
+      return in_.flag();
+    } else if constexpr (std::is_integral_v<V>) {
+      return draw_integer<V>(plain{});
+    } else if constexpr (std::is_floating_point_v<V>) {
+      return draw_real<V>(plain{});
+    } else if constexpr (std::is_same_v<V, std::string>) {
+      return draw_string(plain{});
+    } else if constexpr (is_described_enum_v<V>) {
+      auto const& entries = enum_table<V>::entries;
+      return entries[std::size_t(in_.below(entries.size()))].value;
+    } else if constexpr (is_open_enum<V>::value) {
+      return draw_open_enum<V>();
+    } else if constexpr (is_vector<V>::value) {
+      V out;
+      std::size_t n = draw_size(plain{}, depth);
+      out.reserve(n);
+      for (std::size_t i = 0; i < n; ++i) {
+        out.push_back(make<typename V::value_type, typename rule_set_for<V, Rules>::element_rules>(
+            depth + 1));
+      }
+      return out;
+    } else if constexpr (is_string_map<V>::value) {
+      V out;
+      std::size_t n = draw_size(plain{}, depth);
+      for (std::size_t i = 0; out.size() < n; ++i) {
+        std::string key = draw_key();
+        if (out.count(key) != 0 || i >= 2 * n) {
+          key += '_';
+          append_uint64(key, i); // drawn twice, or the draws keep meeting: made unique
+        }
+        out.emplace(std::move(key),
+                    make<typename V::mapped_type, typename rule_set_for<V, Rules>::element_rules>(
+                        depth + 1));
+      }
+      return out;
+    } else if constexpr (is_described_struct_v<V>) {
+      V out{};
+      boost::mp11::mp_for_each<public_members<V>>([&](auto d) {
+        using M = std::remove_cv_t<std::remove_reference_t<decltype(out.*d.pointer)>>;
+        out.*d.pointer = make<M, member_rules_t<V, d.pointer>>(depth + 1);
+      });
+      repair(out, depth);
+      return out;
+    } else {
+      static_assert(sizeof(V) == 0, "conform::generate: unsupported type");
+    }
+  }
+
+  // ---- numbers ---------------------------------------------------------------------------
+
+  /// The bounds of the range and greater_than constraints, within I's own.
+  template <class I, class... Cs>
+  static std::pair<I, I> integer_bounds(boost::mp11::mp_list<Cs...>) noexcept {
+    using lim = std::numeric_limits<I>;
+    I lo = lim::min();
+    I hi = lim::max();
+    auto narrow = [&](auto c) {
+      using C = unwarned_t<decltype(c)>;
+      if constexpr (is_range<C>::value) {
+        if constexpr (std::is_signed_v<I>) {
+          lo = static_cast<I>(
+              std::max<std::int64_t>(lo, std::max<std::int64_t>(C::minimum, lim::min())));
+          hi = static_cast<I>(
+              std::min<std::int64_t>(hi, std::min<std::int64_t>(C::maximum, lim::max())));
+        } else {
+          if (C::minimum > 0) {
+            lo = static_cast<I>(std::max<std::uint64_t>(lo, std::uint64_t(C::minimum)));
+          }
+          // maximum == INT64_MAX is "no upper bound" (at_least), as range::check reads it.
+          if (C::maximum != std::numeric_limits<std::int64_t>::max()) {
+            hi = C::maximum < 0 ? I(0) : I(std::min<std::uint64_t>(hi, std::uint64_t(C::maximum)));
+          }
+        }
+      } else if constexpr (is_greater_than<C>::value) {
+        if constexpr (std::is_signed_v<I>) {
+          if (C::exclusive_minimum < std::numeric_limits<std::int64_t>::max()) {
+            lo = static_cast<I>(std::max<std::int64_t>(lo, C::exclusive_minimum + 1));
+          }
+        } else if (C::exclusive_minimum >= 0) {
+          lo = static_cast<I>(std::max<std::uint64_t>(lo, std::uint64_t(C::exclusive_minimum) + 1));
+        }
+      }
+    };
+    (void)narrow; // unused when there are no constraints
+    (narrow(Cs{}), ...);
+    return {lo, hi};
+  }
+
+  template <class I, class Plain>
+  I draw_integer(Plain plain) {
+    // Not a structured binding: clang 14 cannot capture one in the lambda below.
+    std::pair<I, I> const bounds = integer_bounds<I>(plain);
+    I const lo = bounds.first;
+    I const hi = bounds.second;
+    if (hi < lo) {
+      return lo; // contradictory constraints: nothing meets them
+    }
+    // Offsets from lo in 64 unsigned bits: the arithmetic wraps where signed would overflow.
+    std::uint64_t const span = std::uint64_t(hi) - std::uint64_t(lo);
+    auto at = [&](std::uint64_t offset) { return I(std::uint64_t(lo) + offset); };
+    switch (in_.below(8)) {
+    case 0: // as near zero as allowed
+      return lo > I(0) ? lo : hi < I(0) ? hi : I(0);
+    case 1:
+      return lo;
+    case 2:
+      return hi;
+    case 3:
+      return at(span == 0 ? 0 : 1);
+    case 4:
+      return at(span == 0 ? 0 : span - 1);
+    default: {
+      std::uint64_t w = in_.word();
+      return at(span == std::numeric_limits<std::uint64_t>::max() ? w : w % (span + 1));
+    }
+    }
+  }
+
+  template <class F, class... Cs>
+  static std::pair<F, F> real_bounds(boost::mp11::mp_list<Cs...>) noexcept {
+    F lo = -std::numeric_limits<F>::max();
+    F hi = std::numeric_limits<F>::max();
+    auto narrow = [&](auto c) {
+      using C = unwarned_t<decltype(c)>;
+      if constexpr (is_range<C>::value) {
+        lo = std::max(lo, static_cast<F>(C::minimum));
+        if (C::maximum != std::numeric_limits<std::int64_t>::max()) {
+          hi = std::min(hi, static_cast<F>(C::maximum));
+        }
+      } else if constexpr (is_greater_than<C>::value) {
+        lo = std::max(lo, std::nextafter(static_cast<F>(C::exclusive_minimum),
+                                         std::numeric_limits<F>::infinity()));
+      }
+    };
+    (void)narrow; // unused when there are no constraints
+    (narrow(Cs{}), ...);
+    return {lo, hi};
+  }
+
+  template <class F, class Plain>
+  F draw_real(Plain plain) {
+    std::pair<F, F> const bounds = real_bounds<F>(plain);
+    F const lo = bounds.first;
+    F const hi = bounds.second;
+    if (hi < lo) {
+      return lo;
+    }
+    auto clamp = [&](F v) { return v < lo ? lo : v > hi ? hi : v; };
+    switch (in_.below(8)) {
+    case 0:
+      return clamp(F(0));
+    case 1:
+      return lo;
+    case 2:
+      return hi;
+    case 3: { // any bit pattern: subnormals, 17-digit values, the parser's hard cases
+      std::uint64_t w = in_.word();
+      F v;
+      if constexpr (sizeof(F) == sizeof(std::uint64_t)) {
+        std::memcpy(&v, &w, sizeof v);
+      } else {
+        auto w32 = static_cast<std::uint32_t>(w);
+        static_assert(sizeof(F) == sizeof w32, "conform::generate: float or double only");
+        std::memcpy(&v, &w32, sizeof v);
+      }
+      return std::isfinite(v) ? clamp(v) : clamp(F(0));
+    }
+    case 4: // a small integer
+      return clamp(static_cast<F>(static_cast<std::int64_t>(in_.below(201)) - 100));
+    default: { // between the bounds, as lo*(1-u) + hi*u so that neither product overflows
+      F u = static_cast<F>(static_cast<double>(in_.word() >> 11) * 0x1p-53);
+      return clamp(lo * (F(1) - u) + hi * u);
+    }
+    }
+  }
+
+  // ---- strings ---------------------------------------------------------------------------
+
+  /// What the string constraints of a member ask for.
+  struct string_plan {
+    std::size_t min = 0;
+    std::size_t max = std::numeric_limits<std::size_t>::max();
+    bool (*allowed)(char32_t) noexcept = nullptr; ///< null: any character
+    std::string_view const* values = nullptr;     ///< one_of's list
+    std::size_t value_count = 0;
+    bool path = false;      ///< path_under: `under`, a '/', then a segment
+    std::string_view under; ///< path_under's directory, without a trailing '/'
+  };
+
+  /// A character every charset of the list allows.
+  template <class Charsets>
+  struct all_allow;
+  template <class... Charsets>
+  struct all_allow<boost::mp11::mp_list<Charsets...>> {
+    static bool allowed(char32_t c) noexcept { return (Charsets::allowed(c) && ...); }
+  };
+
+  template <class... Cs>
+  static string_plan plan_of(boost::mp11::mp_list<Cs...>) noexcept {
+    string_plan p;
+    using charsets = boost::mp11::mp_filter<is_charset, boost::mp11::mp_list<unwarned_t<Cs>...>>;
+    if constexpr (boost::mp11::mp_size<charsets>::value != 0) {
+      p.allowed = &all_allow<charsets>::allowed;
+    }
+    auto note = [&](auto c) {
+      using C = unwarned_t<decltype(c)>;
+      if constexpr (is_length<C>::value) {
+        p.min = std::max(p.min, C::min_length);
+        p.max = std::min(p.max, C::max_length);
+      } else if constexpr (is_one_of<C>::value) {
+        if (p.values == nullptr) {
+          p.values = one_of_values<C>::get(p.value_count);
+        }
+      } else if constexpr (is_path_under<C>::value) {
+        p.path = true;
+        p.under = path_dir<C>::get();
+      }
+    };
+    (void)note; // unused when there are no constraints
+    (note(Cs{}), ...);
+    return p;
+  }
+
+  template <class C>
+  struct one_of_values;
+  template <class Values>
+  struct one_of_values<one_of<Values>> {
+    static std::string_view const* get(std::size_t& count) noexcept {
+      count = std::size(Values::values);
+      return Values::values;
+    }
+  };
+  template <class C>
+  struct path_dir;
+  template <class Dir>
+  struct path_dir<path_under<Dir>> {
+    static std::string_view get() noexcept {
+      std::string_view dir = Dir::value;
+      while (!dir.empty() && dir.back() == '/') {
+        dir.remove_suffix(1);
+      }
+      return dir;
+    }
+  };
+
+  template <class Plain>
+  std::string draw_string(Plain plain) {
+    string_plan const p = plan_of(plain);
+    if (p.values != nullptr) {
+      // One of the list: those that also meet the other constraints.
+      std::string_view meeting[64];
+      std::size_t n = 0;
+      for (std::size_t i = 0; i < p.value_count && n < std::size(meeting); ++i) {
+        if (meets(std::string(p.values[i]), plain)) {
+          meeting[n++] = p.values[i];
+        }
+      }
+      std::string_view v = n != 0 ? meeting[in_.below(n)] : p.values[0];
+      return std::string(v);
+    }
+    std::string out;
+    std::size_t prefix = 0;
+    if (p.path) {
+      out.assign(p.under.data(), p.under.size());
+      out += '/';
+      prefix = utf8_length(out);
+    }
+    std::size_t const min =
+        std::max(p.min > prefix ? p.min - prefix : 0, std::size_t(p.path ? 1 : 0));
+    std::size_t const room = p.max > prefix ? p.max - prefix : 0;
+    std::size_t const max = std::max(min, std::min(room, options_.max_string_length));
+    std::size_t const n = min + std::size_t(in_.below(max - min + 1));
+    for (std::size_t i = 0; i < n; ++i) {
+      append_char(out, p.allowed, p.path);
+    }
+    return out;
+  }
+
+  /// One character: from the charset when there is one (ASCII, as every class is); for a path
+  /// segment letters, digits and "._-"; otherwise anything JSON can carry, escapes and
+  /// characters that are hostile to terminals included.
+  void append_char(std::string& out, bool (*allowed)(char32_t) noexcept, bool path) {
+    static constexpr std::string_view alnum =
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    if (allowed != nullptr) {
+      char set[128];
+      std::size_t n = 0;
+      for (char32_t c = 0; c < 128; ++c) {
+        if (allowed(c)) {
+          set[n++] = static_cast<char>(c);
+        }
+      }
+      if (n != 0) {
+        out += set[in_.below(n)];
+      }
+      return;
+    }
+    if (path) {
+      static constexpr std::string_view segment =
+          "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-";
+      out += segment[std::size_t(in_.below(segment.size()))];
+      return;
+    }
+    switch (in_.below(16)) {
+    case 8:
+    case 9: // printable ASCII
+      out += static_cast<char>(0x20 + in_.below(0x5F));
+      return;
+    case 10: // a control character (written as an escape)
+      out += static_cast<char>(in_.below(0x20));
+      return;
+    case 11:
+      append_utf8(out, static_cast<std::uint32_t>(0x80 + in_.below(0x800 - 0x80)));
+      return;
+    case 12: { // three bytes, no surrogate
+      auto cp = static_cast<std::uint32_t>(0x800 + in_.below(0x10000 - 0x800 - 0x800));
+      append_utf8(out, cp >= 0xD800 ? cp + 0x800 : cp);
+      return;
+    }
+    case 13:
+      append_utf8(out, static_cast<std::uint32_t>(0x10000 + in_.below(0x110000 - 0x10000)));
+      return;
+    case 14: {
+      static constexpr char escaped[] = {'"', '\\', '/', '\x7f'};
+      out += escaped[in_.below(std::size(escaped))];
+      return;
+    }
+    case 15: { // line separators, bidirectional controls, a byte order mark
+      static constexpr std::uint32_t hostile[] = {0x2028, 0x2029, 0x202E, 0x2066, 0x200B, 0xFEFF};
+      append_utf8(out, hostile[in_.below(std::size(hostile))]);
+      return;
+    }
+    default:
+      out += alnum[std::size_t(in_.below(alnum.size()))];
+      return;
+    }
+  }
+
+  std::string draw_key() {
+    std::string key;
+    std::size_t n =
+        std::size_t(in_.below(std::min<std::size_t>(options_.max_string_length, 8) + 1));
+    for (std::size_t i = 0; i < n; ++i) {
+      append_char(key, nullptr, false);
+    }
+    return key;
+  }
+
+  template <class O>
+  O draw_open_enum() {
+    using E = typename O::enum_type;
+    auto const& entries = enum_table<E>::entries;
+    if (options_.unknown_open_enum_values && in_.below(4) == 0) {
+      std::string raw = "x";
+      std::size_t n = std::size_t(in_.below(8));
+      for (std::size_t i = 0; i < n; ++i) {
+        append_char(raw, nullptr, false);
+      }
+      while (enum_from_string<E>(raw)) {
+        raw += '_'; // a spelling of E after all: made unknown
+      }
+      return O::from_string(raw);
+    }
+    return O(entries[std::size_t(in_.below(entries.size()))].value);
+  }
+
+  // ---- containers ------------------------------------------------------------------------
+
+  template <class... Cs>
+  std::size_t draw_size(boost::mp11::mp_list<Cs...>, std::size_t depth) {
+    std::size_t min = 0;
+    std::size_t max = std::numeric_limits<std::size_t>::max();
+    auto note = [&](auto c) {
+      using C = unwarned_t<decltype(c)>;
+      if constexpr (is_size<C>::value) {
+        min = std::max(min, C::min_items);
+        max = std::min(max, C::max_items);
+      }
+    };
+    (void)note; // unused when there are no constraints
+    (note(Cs{}), ...);
+    std::size_t const cap = depth >= options_.max_depth ? 0 : options_.max_elements;
+    std::size_t const top = std::max(min, std::min(max, cap));
+    return min + std::size_t(in_.below(top - min + 1));
+  }
+
+  // ---- cross-member rules ----------------------------------------------------------------
+
+  template <class T>
+  void repair(T& obj, std::size_t depth) {
+    using runner = type_rules_runner<T, type_rules_t<T>>;
+    if constexpr (!runner::empty) {
+      // A repair can undo another rule's (fill in a member that a third rule wants out), so
+      // the rules run again until all hold; each pass can only leave members out or fill
+      // them in, and a few passes settle every model we know.
+      for (int pass = 0; pass < 4; ++pass) {
+        if (repair_all(obj, depth, type_rules_t<T>{})) {
+          return;
+        }
+      }
+    }
+  }
+
+  template <class T, class... Rs>
+  bool repair_all(T& obj, std::size_t depth, rules<Rs...>) {
+    // Every rule runs (no short circuit): a pass repairs all that it finds.
+    int const held = (int(repair_one<Rs>(obj, depth)) & ...);
+    return held != 0;
+  }
+
+  /// True when rule R held (nothing was changed).
+  template <class R, class T>
+  bool repair_one(T& obj, std::size_t depth) {
+    std::uint64_t blamed = 0;
+    if (rule_holds<R>(obj, blamed)) {
+      return true;
+    }
+    rule_repair<unwarned_t<R>>::apply(*this, obj, blamed, depth);
+    return false;
+  }
+
+  /// A rule of the user's own: the members it blames are left out, or drawn again.
+  template <class R>
+  struct rule_repair {
+    template <class T>
+    static void apply(generator& g, T& obj, std::uint64_t blamed, std::size_t depth) {
+      std::size_t i = 0;
+      boost::mp11::mp_for_each<public_members<T>>([&](auto d) {
+        if ((blamed >> i++ & 1u) != 0 && !clear<T, d.pointer>(obj)) {
+          g.fill<T, d.pointer>(obj, depth);
+        }
+      });
+    }
+  };
+  template <auto A, auto B>
+  struct rule_repair<together<A, B>> {
+    template <class T>
+    static void apply(generator& g, T& obj, std::uint64_t, std::size_t depth) {
+      bool const a = is_present(obj.*A);
+      // Fill in the absent one, or leave out the present one (when it may be left out).
+      if (g.flag() || !(a ? clear<T, A>(obj) : clear<T, B>(obj))) {
+        a ? g.fill<T, B>(obj, depth) : g.fill<T, A>(obj, depth);
+      }
+    }
+  };
+  template <auto A, auto B>
+  struct rule_repair<requires_member<A, B>> {
+    template <class T>
+    static void apply(generator& g, T& obj, std::uint64_t, std::size_t depth) {
+      if (g.flag() || !clear<T, A>(obj)) {
+        g.fill<T, B>(obj, depth);
+      }
+    }
+  };
+  template <auto A, auto B>
+  struct rule_repair<exclusive<A, B>> {
+    template <class T>
+    static void apply(generator&, T& obj, std::uint64_t, std::size_t) {
+      if (!clear<T, B>(obj)) {
+        clear<T, A>(obj);
+      }
+    }
+  };
+  template <auto Required, auto When, class Value>
+  struct rule_repair<required_if<Required, When, Value>> {
+    template <class T>
+    static void apply(generator& g, T& obj, std::uint64_t, std::size_t depth) {
+      if (g.flag() || !clear<T, When>(obj)) {
+        g.fill<T, Required>(obj, depth);
+      }
+    }
+  };
+  template <auto Low, auto High>
+  struct rule_repair<ordered<Low, High>> {
+    template <class T>
+    static void apply(generator& g, T& obj, std::uint64_t, std::size_t depth) {
+      // Swapped, they are in order; each must still meet its own constraints.
+      auto& low = unwrapped(obj.*Low);
+      auto& high = unwrapped(obj.*High);
+      if constexpr (std::is_same_v<decltype(low), decltype(high)>) {
+        std::swap(low, high);
+        if (member_ok<T, Low>(obj) && member_ok<T, High>(obj)) {
+          return;
+        }
+        std::swap(low, high);
+      }
+      if (!clear<T, High>(obj) && !clear<T, Low>(obj)) {
+        g.fill<T, High>(obj, depth); // both required: drawn again, checked on the next pass
+      }
+    }
+  };
+
+  byte_source& in_;
+  generate_options const& options_;
+};
+
+} // namespace detail
+
+/** A value of T that meets its schema: every constraint, every cross-member rule, nothing a
+    decode of its encode() would report (but the unknown_enum_value warnings asked for with
+    `unknown_open_enum_values`). The same bytes always give the same value.
+
+    A constraint of your own that random values rarely meet (a format) can draw its values:
+    give it `template <class Source> static V generate(Source& in)`, where `in` is the
+    byte_source and V the member's type; the template keeps byte_source out of the header that
+    declares the constraint. modelarts::error_code_format is an example. Without one, the
+    constraint is met by drawing again (eight draws, then the plainest value).
+
+    @param in the choices; what is left of it can make the next value.
+    @par Exception safety Throws std::bad_alloc only. */
+template <class T>
+T generate(byte_source& in, generate_options const& options = {}) {
+  detail::generator g(in, options);
+  return g.make<T, rules<>>(0);
+}
+
+/// generate() from a string of bytes (a libFuzzer input).
+template <class T>
+T generate(std::string_view bytes, generate_options const& options = {}) {
+  byte_source in(bytes);
+  return generate<T>(in, options);
+}
+
+} // namespace conform
+
+#endif // CONFORM_GENERATE_HPP
