@@ -2,7 +2,8 @@
 # Builds conform's libFuzzer binaries (clang, in their own build directory) and fuzzes each
 # harness for a while. For every harness, in order:
 #   1. replays fuzz/crashes/<harness>/ (past crashes must stay fixed);
-#   2. fuzzes for SECONDS with both dictionaries and -max_len=65536, starting from the committed
+#   2. fuzzes for SECONDS with both dictionaries (fuzz_cli_input with cli.dict too,
+#      fuzz_generated with none) and -max_len=65536, starting from the committed
 #      corpus; new inputs go to a scratch corpus in the build directory, crashes to
 #      <builddir>/fuzz-artifacts/<harness>/;
 #   3. minimises what the run found (inputs up to 2 KiB) against the committed corpus with
@@ -27,7 +28,7 @@ fi
 seconds=${1:-30}
 shift || true
 all=(fuzz_decode_training_job fuzz_decode_error_body fuzz_decode_dom fuzz_json_pointer
-  fuzz_cli_input)
+  fuzz_generated fuzz_cli_input)
 harnesses=("$@")
 if [ ${#harnesses[@]} -eq 0 ]; then
   harnesses=("${all[@]}")
@@ -88,11 +89,14 @@ for h in "${harnesses[@]}"; do
   fi
   echo "== $h: fuzzing for ${seconds}s"
   # The scratch corpus comes first, so new inputs land there and never in the source tree.
-  harness_dict=$dict
+  # fuzz_generated reads choices, not JSON: no dictionary.
+  dict_arg=(-dict="$dict")
   if [ "$h" = fuzz_cli_input ]; then
-    harness_dict=$cli_dict
+    dict_arg=(-dict="$cli_dict")
+  elif [ "$h" = fuzz_generated ]; then
+    dict_arg=()
   fi
-  "$bin" -dict="$harness_dict" -max_len=65536 -timeout=25 -rss_limit_mb=2048 \
+  "$bin" "${dict_arg[@]}" -max_len=65536 -timeout=25 -rss_limit_mb=2048 \
     -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix="$artifacts/" \
     "$scratch" $(corpus_dirs "$h") >"$artifacts/fuzz.log" 2>&1
   rc=$?

@@ -54,7 +54,7 @@ run_build build-gcc-cpp20 g++ "--suite unit" -Dcpp_std=c++20 -Dseparate_compilat
   "${variant[@]}"
 run_build build-clang-cpp17 clang++ "--suite unit" -Dcpp_std=c++17 "${variant[@]}"
 run_build build-clang-cpp20 clang++ "--suite unit" -Dcpp_std=c++20 "${variant[@]}"
-# libFuzzer smoke run: the five fuzzers built with clang (sanitized), about 20 s each.
+# libFuzzer smoke run: the six fuzzers built with clang (sanitized), about 20 s each.
 run_build build-fuzz clang++ "--suite fuzz-smoke" -Dfuzz=enabled -Dtests=disabled \
   -Dcli=disabled -Dbenchmarks=disabled -Db_sanitize=none
 
