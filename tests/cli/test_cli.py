@@ -39,8 +39,9 @@ def run(args, stdin=None, env=None, timeout=300):
 
 
 def documents(stdout):
-    """The JSON objects of a --format json run, one per line."""
-    return [json.loads(line) for line in stdout.splitlines() if line.strip()]
+    """The JSON objects of a --format json run, one per line (split at line feeds only: str's
+    splitlines() also splits at U+2028 and other separators that JSON strings carry raw)."""
+    return [json.loads(line) for line in stdout.split("\n") if line.strip()]
 
 
 def totals(stdout):
@@ -1460,6 +1461,98 @@ class Robustness(Scratch, unittest.TestCase):
                 for line in out.splitlines():
                     json.loads(line)
             os.unlink(path)
+
+
+# ------------------------------------------------------------------------------------------------
+class Generate(Scratch, unittest.TestCase):
+    """`conform generate`: valid documents by construction, reproducible from seed and index."""
+    area = "generate"
+
+    @staticmethod
+    def ndjson_lines(text):
+        return text.split("\n")[:-1]  # each line ends with a line feed
+
+    def test_ndjson_documents_all_validate(self):
+        for schema in ("training_job", "error_body"):
+            status, out, err = run(["generate", "--schema", schema, "-n", "40", "--seed", "5"])
+            self.assertEqual((status, err), (0, ""))
+            lines = self.ndjson_lines(out)
+            self.assertEqual(len(lines), 40)
+            self.assertTrue(all(isinstance(json.loads(line), dict) for line in lines))
+            self.assertGreater(len(set(lines)), 30)
+            status, report, err = run(["validate", "--input", "ndjson", "--schema", schema, "-"],
+                                      stdin=out.encode())
+            self.assertEqual((status, err), (0, ""), report)
+            self.assertEqual(totals(report), (40, 40, 0, 0, 0))
+        # The error codes have the format the schema checks (as a warning): drawn, not random.
+        _, out, _ = run(["generate", "--schema", "error_body", "-n", "20"])
+        for line in self.ndjson_lines(out):
+            self.assertRegex(json.loads(line)["error_code"], r"^(ModelArts\.|APIGW\.)[0-9]{4}$")
+
+    def test_seed_and_index_alone_make_a_document(self):
+        _, five, _ = run(["generate", "-n", "5", "--seed", "9"])
+        _, three, _ = run(["generate", "-n", "3", "--seed", "9"])
+        _, again, _ = run(["generate", "-n", "5", "--seed", "9"])
+        _, other, _ = run(["generate", "-n", "5", "--seed", "10"])
+        self.assertEqual(five, again)
+        self.assertEqual(self.ndjson_lines(five)[:3], self.ndjson_lines(three))
+        self.assertNotEqual(five, other)
+        status, out, _ = run(["generate", "-n", "2", "--bytes", "0"])
+        self.assertEqual((status, out), (0, "{}\n{}\n"))  # no choices: the plainest document
+
+    def test_bounds_and_unknown_enum_values(self):
+        status, out, _ = run(["generate", "-n", "60", "--bytes", "20000", "--max-elements", "0",
+                              "--max-string-length", "0"])
+        self.assertEqual(status, 0)
+        for line in self.ndjson_lines(out):
+            doc = json.loads(line)
+            stack = [doc]
+            while stack:
+                v = stack.pop()
+                if isinstance(v, list):
+                    # Only arrays whose schema asks for elements have them (none at the top).
+                    self.assertLessEqual(len(v), 2, line)
+                    stack.extend(v)
+                elif isinstance(v, dict):
+                    stack.extend(v.values())
+        status, out, _ = run(["generate", "-n", "80", "--bytes", "20000",
+                              "--unknown-enum-values"])
+        self.assertEqual(status, 0)
+        status, report, _ = run(["validate", "--input", "ndjson", "--format", "json", "-"],
+                                stdin=out.encode())
+        self.assertEqual(status, 0, report)
+        codes = {d["code"] for doc in documents(report) for d in doc["diagnostics"]}
+        self.assertEqual(codes, {"unknown_enum_value"})
+        status, _, _ = run(["validate", "--input", "ndjson", "--strict", "-"], stdin=out.encode())
+        self.assertEqual(status, 1)
+
+    def test_out_dir_writes_one_indented_file_per_document(self):
+        status, out, err = run(["generate", "-n", "4", "--seed", "7", "--out-dir", self.dir,
+                                "--indent", "2", "--bytes", "8000"])
+        self.assertEqual((status, out, err), (0, "", ""))
+        names = sorted(os.listdir(self.dir))
+        self.assertEqual(names, [f"training_job-7-{i}.json" for i in range(4)])
+        _, lines, _ = run(["generate", "-n", "4", "--seed", "7", "--bytes", "8000"])
+        for name, line in zip(names, self.ndjson_lines(lines)):
+            with open(os.path.join(self.dir, name), encoding="utf-8") as f:
+                text = f.read()
+            self.assertEqual(json.loads(text), json.loads(line))
+            if text != "{}":
+                self.assertIn("\n  ", text)
+        status, report, _ = run(["validate", *[os.path.join(self.dir, n) for n in names]])
+        self.assertEqual(status, 0, report)
+        self.assertEqual(totals(report), (4, 4, 0, 0, 0))
+
+    def test_usage_errors(self):
+        for args, says in ((["--indent", "2"], "--indent needs --out-dir"),
+                           (["--out-dir", os.path.join(self.dir, "missing")], "--out-dir"),
+                           (["--schema", "nope"], "--schema"),
+                           (["--max-depth", "65"], "--max-depth")):
+            status, out, err = run(["generate", *args])
+            self.assertEqual((status, out), (2, ""), err)
+            self.assertEqual(len(err.splitlines()), 1, err)
+            self.assertIn(says, err)
+            self.assertIn("conform generate --help", err)
 
 
 # ------------------------------------------------------------------------------------------------

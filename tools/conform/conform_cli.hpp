@@ -66,6 +66,26 @@ struct totals {
 totals validate_memory(std::string_view bytes, std::string const& name, settings const& s,
                        std::ostream& out, std::ostream& err);
 
+/// Everything the generate subcommand was asked to do.
+struct generate_settings {
+  schema_choice schema = schema_choice::training_job; ///< training_job or error_body
+  std::uint64_t count = 1;                            ///< documents
+  std::uint64_t seed = 0;                             ///< with the index, the choices of each
+  std::size_t bytes = 4096;     ///< choices per document (conform::byte_source)
+  std::size_t max_elements = 4; ///< conform::generate_options
+  std::size_t max_string_length = 24;
+  std::size_t max_depth = 12;
+  bool unknown_enum_values = false;
+  std::size_t indent = 0; ///< spaces per level in the files of --out-dir
+  std::string out_dir;    ///< one file per document there; empty: NDJSON to `out`
+};
+
+/** Writes `s.count` valid documents (conform::generate): one per line to `out`, or one file
+    per document into `s.out_dir`. Document i depends on the seed, i and the options only, not
+    on the count. Returns false after writing a one-line message to `err` when a file cannot
+    be written. */
+bool generate_documents(generate_settings const& s, std::ostream& out, std::ostream& err);
+
 /** The whole program: parses the arguments, validates, prints, and returns the exit status
     (0 all valid, 1 some invalid, 2 usage or I/O error). */
 int run(int argc, char** argv);

@@ -188,6 +188,46 @@ int run(int argc, char** argv) {
                "conform"};
   app.set_version_flag("--version", std::string("conform ") + CONFORM_VERSION_STRING);
   app.require_subcommand(1, 1);
+  auto* generate = app.add_subcommand(
+      "generate", "Write valid documents built from pseudo-random choices (NDJSON, or one file "
+                  "each): seeds for fuzzers and test data that passes validation.");
+  generate_settings gen;
+  std::string gen_schema = "training_job";
+  generate->add_option("--schema", gen_schema, "Schema of the documents")
+      ->check(CLI::IsMember({"training_job", "error_body"}))
+      ->capture_default_str();
+  generate->add_option("--count,-n", gen.count, "Documents to write")
+      ->check(CLI::Range(std::uint64_t(0), std::uint64_t(100000000)))
+      ->capture_default_str();
+  generate
+      ->add_option("--seed", gen.seed,
+                   "Seed of the choices; with the index, it alone makes a document")
+      ->capture_default_str();
+  generate
+      ->add_option("--bytes", gen.bytes,
+                   "Choices per document (more fill in more members, up to the other bounds)")
+      ->check(CLI::Range(std::size_t(0), std::size_t(1) << 24))
+      ->capture_default_str();
+  generate->add_option("--max-elements", gen.max_elements, "Elements per array or map")
+      ->check(CLI::Range(std::size_t(0), std::size_t(1000)))
+      ->capture_default_str();
+  generate->add_option("--max-string-length", gen.max_string_length, "Characters per string")
+      ->check(CLI::Range(std::size_t(0), std::size_t(100000)))
+      ->capture_default_str();
+  generate
+      ->add_option("--max-depth", gen.max_depth, "Nesting past which optional members are left out")
+      ->check(CLI::Range(std::size_t(0), std::size_t(64)))
+      ->capture_default_str();
+  generate->add_flag("--unknown-enum-values", gen.unknown_enum_values,
+                     "Also spellings that an open enumeration does not know (warnings)");
+  generate
+      ->add_option("--out-dir", gen.out_dir,
+                   "Write one file per document there (SCHEMA-SEED-INDEX.json) instead of NDJSON "
+                   "to standard output")
+      ->check(CLI::ExistingDirectory);
+  generate->add_option("--indent", gen.indent, "Spaces per level in the files of --out-dir")
+      ->check(CLI::Range(std::size_t(0), std::size_t(16)))
+      ->capture_default_str();
   auto* validate = app.add_subcommand(
       "validate", "Validate response bodies in JSON, NDJSON, HAR or raw HTTP (curl -i) files.");
 
@@ -244,9 +284,26 @@ int run(int argc, char** argv) {
     if (e.get_exit_code() == 0) {
       return app.exit(e); // --help, --version
     }
-    std::fprintf(stderr, "conform: %s (see 'conform validate --help')\n",
-                 printable(e.what()).c_str());
+    std::fprintf(stderr, "conform: %s (see 'conform %s --help')\n", printable(e.what()).c_str(),
+                 generate->parsed() ? "generate" : "validate");
     return 2;
+  }
+  if (generate->parsed()) {
+    if (gen.indent != 0 && gen.out_dir.empty()) {
+      std::fprintf(stderr, "conform: --indent needs --out-dir: standard output is NDJSON, one "
+                           "document per line (see 'conform generate --help')\n");
+      return 2;
+    }
+    gen.schema =
+        gen_schema == "error_body" ? schema_choice::error_body : schema_choice::training_job;
+    std::ios::sync_with_stdio(false);
+    bool const written = generate_documents(gen, std::cout, std::cerr);
+    std::cout.flush();
+    if (!std::cout) {
+      std::fprintf(stderr, "conform: cannot write the output\n");
+      return 2;
+    }
+    return written ? 0 : 2;
   }
   // Standard input can be read once: a second "-" would read nothing (an empty, invalid
   // document), so it is a usage error like any other, before anything is read.
