@@ -98,6 +98,7 @@ struct everything {
   double positive = 0;
   float single = 0;
   double any_real = 0;
+  long double extended = 0;
   bool on = false;
   std::string name;
   std::string hex;
@@ -123,14 +124,15 @@ struct everything {
   std::optional<std::vector<window>> windows;
 };
 BOOST_DESCRIBE_STRUCT(everything, (),
-                      (priority, count, any_int, small, ratio, positive, single, any_real, on, name,
-                       hex, free_text, size_name, code_dir, even_number, version, c, oc, pairs,
-                       tags, labels, path, port, log_type, log_dir, a, b, mode, group_size, w,
-                       windows))
+                      (priority, count, any_int, small, ratio, positive, single, any_real, extended,
+                       on, name, hex, free_text, size_name, code_dir, even_number, version, c, oc,
+                       pairs, tags, labels, path, port, log_type, log_dir, a, b, mode, group_size,
+                       w, windows))
 CONFORM_MEMBER_RULES(everything, priority, conform::range<0, 3>);
 CONFORM_MEMBER_RULES(everything, count, conform::at_least<1>);
 CONFORM_MEMBER_RULES(everything, ratio, conform::range<0, 1>);
 CONFORM_MEMBER_RULES(everything, positive, conform::greater_than<0>);
+CONFORM_MEMBER_RULES(everything, extended, conform::range<-2, 1000>);
 CONFORM_MEMBER_RULES(everything, name, conform::length<1, 64>,
                      conform::charset<conform::letters, conform::digits, conform::chars<'_', '-'>>);
 CONFORM_MEMBER_RULES(everything, hex, conform::length<8, 8>,

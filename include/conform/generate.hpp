@@ -441,12 +441,14 @@ private:
     case 3: { // any bit pattern: subnormals, 17-digit values, the parser's hard cases
       std::uint64_t w = in_.word();
       F v;
-      if constexpr (sizeof(F) == sizeof(std::uint64_t)) {
-        std::memcpy(&v, &w, sizeof v);
-      } else {
+      if constexpr (std::is_same_v<F, float>) {
         auto w32 = static_cast<std::uint32_t>(w);
-        static_assert(sizeof(F) == sizeof w32, "conform::generate: float or double only");
         std::memcpy(&v, &w32, sizeof v);
+      } else { // double, and long double from a double (what encode writes of it)
+        static_assert(sizeof(double) == sizeof w, "conform::generate: a double of 64 bits");
+        double d;
+        std::memcpy(&d, &w, sizeof d);
+        v = static_cast<F>(d);
       }
       return std::isfinite(v) ? clamp(v) : clamp(F(0));
     }
