@@ -11,7 +11,8 @@
 //
 // Byte 0 holds the generator's options: bit 0 unknown_open_enum_values; bits 1-2
 // max_elements (4, 0, 1, 16); bits 3-4 max_string_length (24, 0, 1, 200); bits 5-6 max_depth
-// (12, 0, 3, 64). The rest are the choices (an empty rest gives `{}`).
+// (12, 0, 3, 64); bit 7 all_optional_members. The rest are the choices (an empty rest gives
+// `{}`, or with bit 7 every member the depth allows).
 #include "harness.hpp"
 
 #include <conform/generate.hpp>
@@ -36,6 +37,7 @@ conform::generate_options options_of(std::uint8_t byte) {
   o.max_elements = elements[byte >> 1 & 3u];
   o.max_string_length = lengths[byte >> 3 & 3u];
   o.max_depth = depths[byte >> 5 & 3u];
+  o.all_optional_members = (byte & 0x80u) != 0;
   return o;
 }
 
@@ -87,7 +89,8 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
   current().options = "unknown_open_enum_values=" + std::to_string(g.unknown_open_enum_values) +
                       " max_elements=" + std::to_string(g.max_elements) +
                       " max_string_length=" + std::to_string(g.max_string_length) +
-                      " max_depth=" + std::to_string(g.max_depth);
+                      " max_depth=" + std::to_string(g.max_depth) +
+                      " all_optional_members=" + std::to_string(g.all_optional_members);
   // Two values from the same choices, so that one input exercises both schemas.
   check_generated(conform::generate<conform::modelarts::training_job>(choices, g), g);
   check_generated(conform::generate<conform::modelarts::error_body>(choices, g), g);

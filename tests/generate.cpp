@@ -371,6 +371,29 @@ TEST_SUITE("generate") {
     CHECK(deep);
   }
 
+  TEST_CASE("generate: all_optional_members leaves out only what a rule or the depth asks") {
+    inputs in(7);
+    conform::generate_options all;
+    all.all_optional_members = true;
+    for (int i = 0; i < 200; ++i) {
+      std::string const bytes = in.next(3000);
+      auto const e = conform::generate<everything>(bytes, all);
+      CHECK(e.path);
+      CHECK(e.port);
+      CHECK(e.log_type);
+      CHECK(e.log_dir);
+      CHECK(e.a.has_value() != e.b.has_value()); // exclusive: the repair left one out
+      CHECK(e.mode);
+      CHECK(e.windows);
+      check_round_trip(e, bytes);
+      auto const job = conform::generate<conform::modelarts::training_job>(bytes, all);
+      REQUIRE(job.spec);
+      CHECK(job.status);
+      CHECK(job.metadata);
+      check_round_trip(job, bytes);
+    }
+  }
+
   TEST_CASE("generate: unknown open-enum values only when asked, and they are warnings") {
     inputs in(6);
     conform::generate_options loose;

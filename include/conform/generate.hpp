@@ -102,6 +102,9 @@ struct generate_options {
   /// Also draw spellings that an open enumeration does not know (each one is an
   /// unknown_enum_value warning when decoded, never an error by default).
   bool unknown_open_enum_values = false;
+  /// Every optional member present (up to max_depth, and but for those a cross-member rule
+  /// leaves out), instead of one in two: documents with every member, as test data.
+  bool all_optional_members = false;
 };
 
 namespace detail {
@@ -192,7 +195,7 @@ public:
   template <class V, class Rules>
   V make(std::size_t depth) {
     if constexpr (is_optional<V>::value) {
-      if (depth >= options_.max_depth || !in_.flag()) {
+      if (depth >= options_.max_depth || !(options_.all_optional_members || in_.flag())) {
         return std::nullopt;
       }
       return make_present<typename V::value_type, Rules>(depth);

@@ -1526,6 +1526,16 @@ class Generate(Scratch, unittest.TestCase):
         status, _, _ = run(["validate", "--input", "ndjson", "--strict", "-"], stdin=out.encode())
         self.assertEqual(status, 1)
 
+    def test_all_members(self):
+        status, out, _ = run(["generate", "-n", "5", "--all-members", "--bytes", "30000"])
+        self.assertEqual(status, 0)
+        for line in self.ndjson_lines(out):
+            doc = json.loads(line)
+            self.assertTrue({"kind", "metadata", "spec", "status", "algorithm"} <= doc.keys())
+        status, report, _ = run(["validate", "--input", "ndjson", "-"], stdin=out.encode())
+        self.assertEqual(status, 0, report)
+        self.assertEqual(totals(report), (5, 5, 0, 0, 0))
+
     def test_out_dir_writes_one_indented_file_per_document(self):
         status, out, err = run(["generate", "-n", "4", "--seed", "7", "--out-dir", self.dir,
                                 "--indent", "2", "--bytes", "8000"])

@@ -76,8 +76,9 @@ struct generate_settings {
   std::size_t max_string_length = 24;
   std::size_t max_depth = 12;
   bool unknown_enum_values = false;
-  std::size_t indent = 0; ///< spaces per level in the files of --out-dir
-  std::string out_dir;    ///< one file per document there; empty: NDJSON to `out`
+  bool all_members = false; ///< conform::generate_options::all_optional_members
+  std::size_t indent = 0;   ///< spaces per level in the files of --out-dir
+  std::string out_dir;      ///< one file per document there; empty: NDJSON to `out`
 };
 
 /** Writes `s.count` valid documents (conform::generate): one per line to `out`, or one file

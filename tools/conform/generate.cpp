@@ -53,6 +53,7 @@ bool generate_documents(generate_settings const& s, std::ostream& out, std::ostr
   g.max_string_length = s.max_string_length;
   g.max_depth = s.max_depth;
   g.unknown_open_enum_values = s.unknown_enum_values;
+  g.all_optional_members = s.all_members;
   conform::encode_options e;
   e.indent = s.out_dir.empty() ? 0 : s.indent; // NDJSON: one document per line
   char const* const name = s.schema == schema_choice::error_body ? "error_body" : "training_job";

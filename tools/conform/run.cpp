@@ -220,6 +220,8 @@ int run(int argc, char** argv) {
       ->capture_default_str();
   generate->add_flag("--unknown-enum-values", gen.unknown_enum_values,
                      "Also spellings that an open enumeration does not know (warnings)");
+  generate->add_flag("--all-members", gen.all_members,
+                     "Every optional member present (but those a rule leaves out), not one in two");
   generate
       ->add_option("--out-dir", gen.out_dir,
                    "Write one file per document there (SCHEMA-SEED-INDEX.json) instead of NDJSON "
