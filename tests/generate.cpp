@@ -150,6 +150,24 @@ CONFORM_TYPE_RULES(everything, conform::together<&everything::path, &everything:
                    conform::exclusive<&everything::a, &everything::b>,
                    conform::required_if<&everything::group_size, &everything::mode, blue_value>);
 
+enum class only { one };
+BOOST_DESCRIBE_ENUM(only, one)
+
+/// Elements that take no choice: nothing but the input's length may bound their number.
+struct free_grid {
+  std::vector<std::vector<only>> grid;
+};
+BOOST_DESCRIBE_STRUCT(free_grid, (), (grid))
+CONFORM_MEMBER_RULES(free_grid, grid, conform::size<1, 1000>);
+
+struct free_elements {
+  std::string xs;
+  std::map<std::string, only> named;
+};
+BOOST_DESCRIBE_STRUCT(free_elements, (), (xs, named))
+CONFORM_MEMBER_RULES(free_elements, xs, conform::length<2, 100000>,
+                     conform::charset<conform::chars<'x'>>);
+
 /// A type that contains itself: only the depth bound ends it.
 struct node {
   std::string id;
@@ -392,6 +410,27 @@ TEST_SUITE("generate") {
       CHECK(job.metadata);
       check_round_trip(job, bytes);
     }
+  }
+
+  TEST_CASE("generate: elements that take no choice cannot outgrow the input") {
+    conform::generate_options big;
+    big.max_elements = 1000;
+    big.max_string_length = 100000;
+    std::string const ones(64, '\xFF');
+    auto const g = conform::generate<free_grid>(ones, big);
+    std::size_t cells = 0;
+    for (auto const& row : g.grid) {
+      cells += row.size();
+    }
+    CHECK(g.grid.size() >= 1); // size<1, 1000>: the minimum is kept
+    CHECK(cells <= 64);        // each element past the minimum took a byte, or ended the row
+    CHECK(conform::validate(g).empty());
+    auto const v = conform::generate<free_elements>(ones, big);
+    CHECK(v.xs.size() >= 2); // length<2, ...>
+    CHECK(v.xs.size() <= 66);
+    CHECK(v.named.size() <= 64);
+    CHECK(conform::validate(v).empty());
+    CHECK(conform::generate<free_elements>(std::string_view(), big).xs == "xx");
   }
 
   TEST_CASE("generate: unknown open-enum values only when asked, and they are warnings") {

@@ -300,17 +300,22 @@ private:
       return draw_open_enum<V>();
     } else if constexpr (is_vector<V>::value) {
       V out;
-      std::size_t n = draw_size(plain{}, depth);
+      auto const [min, n] = draw_size(plain{}, depth);
       out.reserve(n);
       for (std::size_t i = 0; i < n; ++i) {
+        std::size_t const before = in_.remaining();
         out.push_back(make<typename V::value_type, typename rule_set_for<V, Rules>::element_rules>(
             depth + 1));
+        if (took_nothing(before, out.size(), min)) {
+          break;
+        }
       }
       return out;
     } else if constexpr (is_string_map<V>::value) {
       V out;
-      std::size_t n = draw_size(plain{}, depth);
+      auto const [min, n] = draw_size(plain{}, depth);
       for (std::size_t i = 0; out.size() < n; ++i) {
+        std::size_t const before = in_.remaining();
         std::string key = draw_key();
         if (out.count(key) != 0 || i >= 2 * n) {
           key += '_';
@@ -319,6 +324,9 @@ private:
         out.emplace(std::move(key),
                     make<typename V::mapped_type, typename rule_set_for<V, Rules>::element_rules>(
                         depth + 1));
+        if (took_nothing(before, out.size(), min)) {
+          break;
+        }
       }
       return out;
     } else if constexpr (is_described_struct_v<V>) {
@@ -561,7 +569,11 @@ private:
     std::size_t const max = std::max(min, std::min(room, options_.max_string_length));
     std::size_t const n = min + std::size_t(in_.below(max - min + 1));
     for (std::size_t i = 0; i < n; ++i) {
+      std::size_t const before = in_.remaining();
       append_char(out, p.allowed, p.path);
+      if (took_nothing(before, i + 1, min)) {
+        break;
+      }
     }
     return out;
   }
@@ -656,8 +668,18 @@ private:
 
   // ---- containers ------------------------------------------------------------------------
 
+  /// Whether a container (or a string) that holds `size` elements, at least `min`, stops
+  /// here because its last element took no choice although bytes were left (a type of one
+  /// value, a charset of one character): such elements would repeat for free, up to
+  /// max_elements at every level of a nesting. So every element past the minimum costs a
+  /// byte, and the input's length bounds the value's size, whatever the schema.
+  bool took_nothing(std::size_t before, std::size_t size, std::size_t min) const noexcept {
+    return size >= min && in_.remaining() == before;
+  }
+
+  /// A container's smallest allowed size and its drawn size.
   template <class... Cs>
-  std::size_t draw_size(boost::mp11::mp_list<Cs...>, std::size_t depth) {
+  std::pair<std::size_t, std::size_t> draw_size(boost::mp11::mp_list<Cs...>, std::size_t depth) {
     std::size_t min = 0;
     std::size_t max = std::numeric_limits<std::size_t>::max();
     auto note = [&](auto c) {
@@ -671,7 +693,7 @@ private:
     (note(Cs{}), ...);
     std::size_t const cap = depth >= options_.max_depth ? 0 : options_.max_elements;
     std::size_t const top = std::max(min, std::min(max, cap));
-    return min + std::size_t(in_.below(top - min + 1));
+    return {min, min + std::size_t(in_.below(top - min + 1))};
   }
 
   // ---- cross-member rules ----------------------------------------------------------------
