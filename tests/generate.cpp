@@ -177,6 +177,13 @@ struct node {
 BOOST_DESCRIBE_STRUCT(node, (), (id, children, more))
 CONFORM_MEMBER_RULES(node, children, conform::size<0, 2>);
 
+/// A schema without a finite value: every chain must go on.
+struct endless {
+  std::vector<endless> next;
+};
+BOOST_DESCRIBE_STRUCT(endless, (), (next))
+CONFORM_MEMBER_RULES(endless, next, conform::size<1, 1>);
+
 std::size_t depth_of(node const& n) {
   std::size_t d = 0;
   for (auto const& c : n.children) {
@@ -410,6 +417,18 @@ TEST_SUITE("generate") {
       CHECK(job.metadata);
       check_round_trip(job, bytes);
     }
+  }
+
+  TEST_CASE("generate: a schema without a finite value ends, reported, not with the stack") {
+    auto const e = conform::generate<endless>(std::string(100, '\x01'));
+    std::size_t chain = 0;
+    for (endless const* at = &e; !at->next.empty(); at = &at->next[0]) {
+      ++chain;
+    }
+    CHECK(chain > 100); // the rule is kept as far as the ceiling
+    auto const findings = conform::validate(e);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings.begin()->code == conform::error::length_out_of_range);
   }
 
   TEST_CASE("generate: elements that take no choice cannot outgrow the input") {

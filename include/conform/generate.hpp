@@ -93,7 +93,9 @@ private:
 /// still gets 8 elements, `length<100>` 100 characters).
 struct generate_options {
   /// Nesting (objects and arrays) past which optional members are left out and arrays and
-  /// maps get their smallest allowed size: a type that contains itself still ends.
+  /// maps get their smallest allowed size: a type that contains itself still ends. (One
+  /// that must contain itself, and so has no finite value, ends at 256 levels with an empty
+  /// value that validate() reports.)
   std::size_t max_depth = 12;
   /// Elements of an array or entries of a map.
   std::size_t max_elements = 4;
@@ -189,6 +191,9 @@ auto& unwrapped(V& v) {
 
 class generator {
 public:
+  /// Nesting past which nothing more is drawn, whatever max_depth says (see make_present).
+  static constexpr std::size_t depth_ceiling = 256;
+
   generator(byte_source& in, generate_options const& options) : in_(in), options_(options) {}
 
   /// A value of V that meets `Rules` (a rules<...> list).
@@ -211,6 +216,12 @@ public:
   template <class V, class Rules>
   V make_present(std::size_t depth) {
     using plain = typename rule_set_for<V, Rules>::plain;
+    if (depth >= depth_ceiling) {
+      // Only a schema without a finite value gets here (a required member, or a size<1>
+      // array, of the type that holds it): it ends with an empty value, which validate()
+      // reports, rather than with the stack.
+      return V{};
+    }
     V v = draw<V, Rules>(depth);
     for (int again = 0; again < 7 && !meets(v, plain{}); ++again) {
       v = draw<V, Rules>(depth);
