@@ -305,6 +305,8 @@ private:
     } else if constexpr (std::is_same_v<V, std::string>) {
       return draw_string(plain{});
     } else if constexpr (is_described_enum_v<V>) {
+      static_assert(enum_table<V>::count != 0,
+                    "conform::generate: an enum described without enumerators has no value");
       auto const& entries = enum_table<V>::entries;
       return entries[std::size_t(in_.below(entries.size()))].value;
     } else if constexpr (is_open_enum<V>::value) {
@@ -662,6 +664,8 @@ private:
   template <class O>
   O draw_open_enum() {
     using E = typename O::enum_type;
+    static_assert(enum_table<E>::count != 0,
+                  "conform::generate: an enum described without enumerators has no value");
     auto const& entries = enum_table<E>::entries;
     if (options_.unknown_open_enum_values && in_.below(4) == 0) {
       std::string raw = "x";
