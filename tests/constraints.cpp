@@ -468,9 +468,11 @@ TEST_SUITE("constraints") {
       cut += "\\u202E";
     }
     CHECK(found_of<o>(hidden_run) == cut + "\"... (70 characters)");
-    // Neighbours of the escaped ranges are text.
-    CHECK(found_of<o>(std::string("\xC2\xA0\xE2\x80\xA9\xE2\x81\xAA")) ==
-          "\"\xC2\xA0\xE2\x80\xA9\xE2\x81\xAA\"");
+    // Neighbours of the escaped ranges are text (U+00A0, U+2027, U+202F, U+206A); the line
+    // and paragraph separators are escaped.
+    CHECK(found_of<o>(std::string("\xC2\xA0\xE2\x80\xA7\xE2\x80\xAF\xE2\x81\xAA")) ==
+          "\"\xC2\xA0\xE2\x80\xA7\xE2\x80\xAF\xE2\x81\xAA\"");
+    CHECK(found_of<o>(std::string("a\xE2\x80\xA8\xE2\x80\xA9")) == R"("a\u2028\u2029")");
   }
 
   TEST_CASE("constraints: a valid document passes every attached constraint") {

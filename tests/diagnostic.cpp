@@ -82,17 +82,17 @@ TEST_SUITE("diagnostic") {
   }
 
   TEST_CASE("diagnostic: the printed pointer escapes what would act on a terminal") {
-    // Keys come from the document byte for byte: C0 and C1 controls and bidirectional
-    // formatting characters are written as escapes; other text, and a sequence cut short at
-    // the end, as they are.
+    // Keys come from the document byte for byte: C0 and C1 controls, bidirectional
+    // formatting characters and the line and paragraph separators are written as escapes;
+    // other text, and a sequence cut short at the end, as they are.
     auto d = make(
         error::unknown_member, severity::warning,
         std::string("/\x1b[2J\x00/\xC2\x9B/\xE2\x80\xAEk/\xE2\x81\xA9\xD8\x9C\xE2\x80\x8F", 23) +
-            "/\xC3\xA9\xE2\x80\xA9\xC2\xA0\xE2\x80",
+            "/\xC3\xA9\xE2\x80\xA9\xE2\x80\xA8\xC2\xA0\xE2\x80\xA7\xE2\x80",
         "", "x");
     CHECK(conform::to_string(d) == "warning: unknown member: x [unknown_member] at "
                                    "'/\\u001B[2J\\u0000/\\u009B/\\u202Ek/\\u2069\\u061C\\u200F/"
-                                   "\xC3\xA9\xE2\x80\xA9\xC2\xA0\xE2\x80'");
+                                   "\xC3\xA9\\u2029\\u2028\xC2\xA0\xE2\x80\xA7\xE2\x80'");
   }
 
   TEST_CASE("diagnostic: equality compares every field") {

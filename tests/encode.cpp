@@ -185,6 +185,10 @@ TEST_SUITE("encode") {
         // bidirectional formatting) as escapes: the same string, shown as it is.
         {"\xC2\x80\xC2\x9F\xC2\xA0", "\"\\u0080\\u009F\xC2\xA0\""},
         {"x\xE2\x80\xAEy\xE2\x81\xA6\xD8\x9C\xE2\x80\x8E", R"("x\u202Ey\u2066\u061C\u200E")"},
+        // Line and paragraph separators, which Python's splitlines() and editors break at.
+        {"a\xE2\x80\xA8"
+         "b\xE2\x80\xA9",
+         R"("a\u2028b\u2029")"},
     };
     for (auto const& r : rows) {
       CAPTURE(r.value);

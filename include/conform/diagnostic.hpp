@@ -158,8 +158,8 @@ inline std::string to_string(diagnostic const& d) {
   out += "] at '";
   // A pointer carries the document's keys byte for byte; control characters in them (ESC,
   // BEL, NUL) must not reach a terminal or a log, so they are written as \u escapes, and so
-  // are the C1 controls and the bidirectional formatting characters (is_hidden_control),
-  // which would act on a terminal or reorder the line as shown.
+  // are the C1 controls, the bidirectional formatting characters and the line separators
+  // (is_hidden_control), which would act on a terminal, reorder the line as shown or break it.
   static constexpr char hex[] = "0123456789ABCDEF";
   std::string_view const p = d.pointer;
   for (std::size_t i = 0; i < p.size();) {

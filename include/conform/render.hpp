@@ -50,7 +50,7 @@ struct source_excerpt {
 
 // Appends `text` for a terminal: control characters (ESC above all: the input must not be able
 // to drive the terminal), bidirectional formatting characters (they would reorder what the
-// reader sees) and invalid UTF-8 become '?'.
+// reader sees), line separators (is_hidden_control) and invalid UTF-8 become '?'.
 inline void append_printable(std::string& out, std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     std::size_t n = utf8_sequence_length(text, i);
@@ -175,8 +175,9 @@ struct ansi {
     Without a position (line 0) the location is just `name:` and there is no excerpt. The
     source line is the line of `source_text` the diagnostic points into; its number is shifted
     by render_options::first_line. Text taken from the input (excerpt, message, pointer) has
-    its control characters and bidirectional formatting characters replaced by '?', so a
-    hostile document can neither drive the terminal nor reorder what the reader sees.
+    its control characters, bidirectional formatting characters and line separators replaced
+    by '?', so a hostile document can neither drive the terminal nor reorder or break what the
+    reader sees.
 
     @par Exception safety Basic; throws what the stream or std::string throw.
 */
@@ -257,9 +258,10 @@ inline void render_text(std::ostream& os, diagnostics const& ds, std::string_vie
   }
 }
 
-/** Writes `s` as a JSON string literal (quotes included). Control characters (C0 and C1) and
-    bidirectional formatting characters are escaped, and bytes that are not valid UTF-8 become
-    U+FFFD, so the output is always valid JSON in UTF-8 whatever the input held.
+/** Writes `s` as a JSON string literal (quotes included). Control characters (C0 and C1),
+    bidirectional formatting characters and the line separators U+2028 and U+2029 are escaped,
+    and bytes that are not valid UTF-8 become U+FFFD, so the output is always valid JSON in
+    UTF-8, one text per line for any line splitter, whatever the input held.
 
     @par Exception safety Basic; throws what the stream throws.
 */

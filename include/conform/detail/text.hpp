@@ -169,9 +169,10 @@ inline void append_utf8(std::string& out, std::uint32_t cp) {
 /// Appends `s` as a JSON string literal (quotes included): '"', '\\' and control characters
 /// (DEL included, which JSON would carry raw) escaped, and every byte that is not valid UTF-8
 /// replaced by U+FFFD, so the output is valid JSON in UTF-8 (RFC 8259 section 8.1) whatever `s`
-/// held. C1 controls and bidirectional formatting characters (is_hidden_control) are written as \u
-/// escapes: the same string to a JSON reader, and output that a terminal or an editor shows as it
-/// is. The one JSON string writer of the library (encode, render).
+/// held. C1 controls, bidirectional formatting characters and line separators
+/// (is_hidden_control) are written as \u escapes: the same string to a JSON reader, and output
+/// that a terminal or an editor shows as it is, one JSON text per line. The one JSON string writer
+/// of the library (encode, render).
 inline void append_json_string(std::string& out, std::string_view s) {
   out.push_back('"');
   for (std::size_t i = 0; i < s.size();) {

@@ -63,12 +63,15 @@ inline char32_t next_code_point(std::string_view s, std::size_t& i) noexcept {
 }
 
 /// True for the code points that change how the text around them is displayed without being
-/// seen: the C1 controls (U+0080..U+009F, which some terminals act on) and the bidirectional
+/// seen: the C1 controls (U+0080..U+009F, which some terminals act on), the bidirectional
 /// formatting characters (U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069), with which
-/// a value can make a report read as something else ("Trojan Source", CVE-2021-42574).
+/// a value can make a report read as something else ("Trojan Source", CVE-2021-42574), and the
+/// line and paragraph separators (U+2028, U+2029), which editors, Python's str.splitlines()
+/// and JavaScript before ES2019 take for line breaks: one of them raw in a JSON output line
+/// splits it in two for such a reader.
 constexpr bool is_hidden_control(char32_t cp) noexcept {
   return (cp >= 0x80 && cp <= 0x9F) || cp == 0x061C || cp == 0x200E || cp == 0x200F ||
-         (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+         (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
 /// Length of the UTF-8 sequence starting at text[i] (1 for ASCII), or 0 when it is not a
