@@ -188,48 +188,6 @@ int run(int argc, char** argv) {
                "conform"};
   app.set_version_flag("--version", std::string("conform ") + CONFORM_VERSION_STRING);
   app.require_subcommand(1, 1);
-  auto* generate = app.add_subcommand(
-      "generate", "Write valid documents built from pseudo-random choices (NDJSON, or one file "
-                  "each): seeds for fuzzers and test data that passes validation.");
-  generate_settings gen;
-  std::string gen_schema = "training_job";
-  generate->add_option("--schema", gen_schema, "Schema of the documents")
-      ->check(CLI::IsMember({"training_job", "error_body"}))
-      ->capture_default_str();
-  generate->add_option("--count,-n", gen.count, "Documents to write")
-      ->check(CLI::Range(std::uint64_t(0), std::uint64_t(100000000)))
-      ->capture_default_str();
-  generate
-      ->add_option("--seed", gen.seed,
-                   "Seed of the choices; with the index, it alone makes a document")
-      ->capture_default_str();
-  generate
-      ->add_option("--bytes", gen.bytes,
-                   "Choices per document (more fill in more members, up to the other bounds)")
-      ->check(CLI::Range(std::size_t(0), std::size_t(1) << 24))
-      ->capture_default_str();
-  generate->add_option("--max-elements", gen.max_elements, "Elements per array or map")
-      ->check(CLI::Range(std::size_t(0), std::size_t(1000)))
-      ->capture_default_str();
-  generate->add_option("--max-string-length", gen.max_string_length, "Characters per string")
-      ->check(CLI::Range(std::size_t(0), std::size_t(100000)))
-      ->capture_default_str();
-  generate
-      ->add_option("--max-depth", gen.max_depth, "Nesting past which optional members are left out")
-      ->check(CLI::Range(std::size_t(0), std::size_t(64)))
-      ->capture_default_str();
-  generate->add_flag("--unknown-enum-values", gen.unknown_enum_values,
-                     "Also spellings that an open enumeration does not know (warnings)");
-  generate->add_flag("--all-members", gen.all_members,
-                     "Every optional member present (but those a rule leaves out), not one in two");
-  generate
-      ->add_option("--out-dir", gen.out_dir,
-                   "Write one file per document there (SCHEMA-SEED-INDEX.json) instead of NDJSON "
-                   "to standard output")
-      ->check(CLI::ExistingDirectory);
-  generate->add_option("--indent", gen.indent, "Spaces per level in the files of --out-dir")
-      ->check(CLI::Range(std::size_t(0), std::size_t(16)))
-      ->capture_default_str();
   auto* validate = app.add_subcommand(
       "validate", "Validate response bodies in JSON, NDJSON, HAR or raw HTTP (curl -i) files.");
 
@@ -278,6 +236,50 @@ int run(int argc, char** argv) {
       ->add_option("--jobs,-j", jobs,
                    "Validate on N threads (0: one per core); output order is kept")
       ->check(CLI::Range(0u, 256u))
+      ->capture_default_str();
+
+  // After validate, the main job, so that --help lists it first.
+  auto* generate = app.add_subcommand(
+      "generate", "Write valid documents built from pseudo-random choices (NDJSON, or one file "
+                  "each): seeds for fuzzers and test data that passes validation.");
+  generate_settings gen;
+  std::string gen_schema = "training_job";
+  generate->add_option("--schema", gen_schema, "Schema of the documents")
+      ->check(CLI::IsMember({"training_job", "error_body"}))
+      ->capture_default_str();
+  generate->add_option("--count,-n", gen.count, "Documents to write")
+      ->check(CLI::Range(std::uint64_t(0), std::uint64_t(100000000)))
+      ->capture_default_str();
+  generate
+      ->add_option("--seed", gen.seed,
+                   "Seed of the choices; with the index, it alone makes a document")
+      ->capture_default_str();
+  generate
+      ->add_option("--bytes", gen.bytes,
+                   "Choices per document (more fill in more members, up to the other bounds)")
+      ->check(CLI::Range(std::size_t(0), std::size_t(1) << 24))
+      ->capture_default_str();
+  generate->add_option("--max-elements", gen.max_elements, "Elements per array or map")
+      ->check(CLI::Range(std::size_t(0), std::size_t(1000)))
+      ->capture_default_str();
+  generate->add_option("--max-string-length", gen.max_string_length, "Characters per string")
+      ->check(CLI::Range(std::size_t(0), std::size_t(100000)))
+      ->capture_default_str();
+  generate
+      ->add_option("--max-depth", gen.max_depth, "Nesting past which optional members are left out")
+      ->check(CLI::Range(std::size_t(0), std::size_t(64)))
+      ->capture_default_str();
+  generate->add_flag("--unknown-enum-values", gen.unknown_enum_values,
+                     "Also spellings that an open enumeration does not know (warnings)");
+  generate->add_flag("--all-members", gen.all_members,
+                     "Every optional member present (but those a rule leaves out), not one in two");
+  generate
+      ->add_option("--out-dir", gen.out_dir,
+                   "Write one file per document there (SCHEMA-SEED-INDEX.json) instead of NDJSON "
+                   "to standard output")
+      ->check(CLI::ExistingDirectory);
+  generate->add_option("--indent", gen.indent, "Spaces per level in the files of --out-dir")
+      ->check(CLI::Range(std::size_t(0), std::size_t(16)))
       ->capture_default_str();
 
   try {
