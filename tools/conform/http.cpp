@@ -258,14 +258,15 @@ void read_http(input_buffer& in, input_context& ctx) {
     std::size_t body_end = body_start;
     std::size_t consumed = 0;
     bool last_chunk = false; // dechunk found it
-    bool chunks_cut = false; // the body is raw chunks without their last one
-    bool length_cut = false; // the body is shorter than its Content-Length
+    std::string cut;         // how the framing says the capture was cut short, if it does
     if (bodiless) {
       body_end = body_start;
     } else if (chunked && dechunk(t.substr(body_start), body, consumed, last_chunk) &&
                ends_here(t, body_start + consumed)) {
       body_end = body_start + consumed;
-      chunks_cut = !last_chunk;
+      if (!last_chunk) {
+        cut = "the chunked body ends without its last chunk (size 0)";
+      }
     } else if (content_length && *content_length <= t.size() - body_start &&
                ends_here(t, body_start + static_cast<std::size_t>(*content_length))) {
       body.clear();
@@ -279,8 +280,11 @@ void read_http(input_buffer& in, input_context& ctx) {
       // state as printed: with a Content-Encoding, curl --compressed prints the decoded
       // body under the encoded length, and with chunks the length does not count (RFC 9112
       // section 6.3). An empty body may answer a HEAD request; it is left unremarked.
-      length_cut =
-          content_length && !chunked && !encoded && !body.empty() && body.size() < *content_length;
+      if (content_length && !chunked && !encoded && !body.empty() &&
+          body.size() < *content_length) {
+        cut = fmt::format("the body holds {} of the {} bytes its Content-Length announces",
+                          body.size(), *content_length);
+      }
     }
     pos = body_end;
 
@@ -302,19 +306,13 @@ void read_http(input_buffer& in, input_context& ctx) {
     doc.locator = fmt::format("line {} {}", line_at(start), trim(status_line));
     doc.locator_header = true;
     doc.schema = ctx.s.schema != schema_choice::detect ? ctx.s.schema : *schema;
-    std::size_t doc_size = body.size();
     doc.body = std::move(body);
     ctx.out.submit(std::move(doc));
-    if (chunks_cut) {
+    if (!cut.empty()) {
       // The body's JSON errors follow from a capture cut short, not from what the server
       // sent: said so, after that response's report.
-      write_note(ctx, fmt::format("line {} {}: the chunked body ends without its last chunk "
-                                  "(size 0): the capture was cut short",
-                                  line_at(start), trim(status_line)));
-    } else if (length_cut) {
-      write_note(ctx, fmt::format("line {} {}: the body holds {} of the {} bytes its "
-                                  "Content-Length announces: the capture was cut short",
-                                  line_at(start), trim(status_line), doc_size, *content_length));
+      write_note(ctx, fmt::format("line {} {}: {}: the capture was cut short", line_at(start),
+                                  trim(status_line), cut));
     }
   }
   ctx.out.skipped(skipped);
