@@ -491,19 +491,34 @@ private:
   struct string_plan {
     std::size_t min = 0;
     std::size_t max = std::numeric_limits<std::size_t>::max();
-    bool (*allowed)(char32_t) noexcept = nullptr; ///< null: any character
-    std::string_view const* values = nullptr;     ///< one_of's list
+    bool charset = false;      ///< the characters come from `alphabet`
+    std::string_view alphabet; ///< what the charsets allow (ASCII, as every class is)
+    std::string_view const* values = nullptr; ///< one_of's list
     std::size_t value_count = 0;
     bool path = false;      ///< path_under: `under`, a '/', then a segment
     std::string_view under; ///< path_under's directory, without a trailing '/'
   };
 
-  /// A character every charset of the list allows.
+  /// The characters every charset of the list allows, in code order: worked out once, at
+  /// compile time, not for every character drawn.
   template <class Charsets>
-  struct all_allow;
+  struct charset_alphabet;
   template <class... Charsets>
-  struct all_allow<boost::mp11::mp_list<Charsets...>> {
-    static bool allowed(char32_t c) noexcept { return (Charsets::allowed(c) && ...); }
+  struct charset_alphabet<boost::mp11::mp_list<Charsets...>> {
+    struct table {
+      char chars[128];
+      std::size_t size;
+    };
+    static constexpr table make() noexcept {
+      table t{};
+      for (char32_t c = 0; c < 128; ++c) {
+        if ((Charsets::allowed(c) && ...)) {
+          t.chars[t.size++] = static_cast<char>(c);
+        }
+      }
+      return t;
+    }
+    static constexpr table value = make();
   };
 
   template <class... Cs>
@@ -511,7 +526,9 @@ private:
     string_plan p;
     using charsets = boost::mp11::mp_filter<is_charset, boost::mp11::mp_list<unwarned_t<Cs>...>>;
     if constexpr (boost::mp11::mp_size<charsets>::value != 0) {
-      p.allowed = &all_allow<charsets>::allowed;
+      constexpr auto const& allowed = charset_alphabet<charsets>::value;
+      p.charset = true;
+      p.alphabet = std::string_view(allowed.chars, allowed.size);
     }
     auto note = [&](auto c) {
       using C = unwarned_t<decltype(c)>;
@@ -583,7 +600,7 @@ private:
     std::size_t const n = min + std::size_t(in_.below(max - min + 1));
     for (std::size_t i = 0; i < n; ++i) {
       std::size_t const before = in_.remaining();
-      append_char(out, p.allowed, p.path);
+      append_char(out, p);
       if (took_nothing(before, i + 1, min)) {
         break;
       }
@@ -591,28 +608,20 @@ private:
     return out;
   }
 
-  /// One character: from the charset when there is one (ASCII, as every class is); for a path
-  /// segment letters, digits and "._-"; otherwise anything JSON can carry, escapes and
-  /// characters that are hostile to terminals included.
-  void append_char(std::string& out, bool (*allowed)(char32_t) noexcept, bool path) {
-    static constexpr std::string_view alnum =
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-    if (allowed != nullptr) {
-      char set[128];
-      std::size_t n = 0;
-      for (char32_t c = 0; c < 128; ++c) {
-        if (allowed(c)) {
-          set[n++] = static_cast<char>(c);
-        }
-      }
-      if (n != 0) {
-        out += set[in_.below(n)];
+  /// One character of a string planned as `p`: from the charsets' alphabet when there are
+  /// charsets; for a path segment letters, digits and "._-"; otherwise anything JSON can
+  /// carry, escapes and characters that are hostile to terminals included.
+  void append_char(std::string& out, string_plan const& p) {
+    static constexpr std::string_view segment =
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-";
+    static constexpr std::string_view alnum = segment.substr(0, 62);
+    if (p.charset) {
+      if (!p.alphabet.empty()) {
+        out += p.alphabet[std::size_t(in_.below(p.alphabet.size()))];
       }
       return;
     }
-    if (path) {
-      static constexpr std::string_view segment =
-          "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-";
+    if (p.path) {
       out += segment[std::size_t(in_.below(segment.size()))];
       return;
     }
@@ -656,7 +665,7 @@ private:
     std::size_t n =
         std::size_t(in_.below(std::min<std::size_t>(options_.max_string_length, 8) + 1));
     for (std::size_t i = 0; i < n; ++i) {
-      append_char(key, nullptr, false);
+      append_char(key, string_plan{});
     }
     return key;
   }
@@ -671,7 +680,7 @@ private:
       std::string raw = "x";
       std::size_t n = std::size_t(in_.below(8));
       for (std::size_t i = 0; i < n; ++i) {
-        append_char(raw, nullptr, false);
+        append_char(raw, string_plan{});
       }
       while (enum_from_string<E>(raw)) {
         raw += '_'; // a spelling of E after all: made unknown
