@@ -248,8 +248,8 @@ struct ordered {
     if (!detail::is_present(lo) || !detail::is_present(hi)) {
       return;
     }
-    auto const& l = unwrap(lo);
-    auto const& h = unwrap(hi);
+    auto const& l = detail::value_of(lo);
+    auto const& h = detail::value_of(hi);
     if (h < l) {
       std::string expected;
       std::string found;
@@ -260,14 +260,6 @@ struct ordered {
   }
 
 private:
-  template <class V>
-  static auto const& unwrap(V const& v) {
-    if constexpr (detail::is_optional<V>::value) {
-      return *v;
-    } else {
-      return v;
-    }
-  }
   // The two values, converted to one of the four types the texts know.
   template <class V>
   static void report_order(std::string& expected, std::string& found, std::string_view low_name,

@@ -180,15 +180,6 @@ bool rule_holds(T const& obj, std::uint64_t& blamed) {
   return report.members == 0 && !report.object;
 }
 
-template <class V>
-auto& unwrapped(V& v) {
-  if constexpr (is_optional<V>::value) {
-    return *v;
-  } else {
-    return v;
-  }
-}
-
 class generator {
 public:
   /// Nesting past which nothing more is drawn, whatever max_depth says (see make_present).
@@ -811,8 +802,8 @@ private:
     template <class T>
     static void apply(generator& g, T& obj, std::uint64_t, std::size_t depth) {
       // Swapped, they are in order; each must still meet its own constraints.
-      auto& low = unwrapped(obj.*Low);
-      auto& high = unwrapped(obj.*High);
+      auto& low = value_of(obj.*Low);
+      auto& high = value_of(obj.*High);
       if constexpr (std::is_same_v<decltype(low), decltype(high)>) {
         std::swap(low, high);
         if (member_ok<T, Low>(obj) && member_ok<T, High>(obj)) {

@@ -153,6 +153,16 @@ bool is_present(V const& v) noexcept {
   }
 }
 
+/// The value a member holds (check is_present first): an optional's, or the member itself.
+template <class V>
+auto& value_of(V& v) noexcept {
+  if constexpr (is_optional<std::remove_const_t<V>>::value) {
+    return *v;
+  } else {
+    return v;
+  }
+}
+
 } // namespace detail
 
 /// True for class types described with BOOST_DESCRIBE_STRUCT (or _CLASS).
