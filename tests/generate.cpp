@@ -210,12 +210,7 @@ public:
   }
 
 private:
-  std::uint64_t step() {
-    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15u);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
-    return z ^ (z >> 31);
-  }
+  std::uint64_t step() { return conform::detail::splitmix64(state_); }
   std::uint64_t state_;
 };
 

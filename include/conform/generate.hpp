@@ -111,6 +111,16 @@ struct generate_options {
 
 namespace detail {
 
+/// splitmix64 (Steele, Lea and Flood): the next 64-bit word of the stream `state`. Choices for
+/// generate() from a seed (`conform generate`, the tests): good enough to stand in for a
+/// fuzzer's bytes, and simple enough to be reproduced in any language.
+inline std::uint64_t splitmix64(std::uint64_t& state) noexcept {
+  std::uint64_t z = (state += 0x9E3779B97F4A7C15u);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+  return z ^ (z >> 31);
+}
+
 template <class C>
 struct unwarned {
   using type = C;

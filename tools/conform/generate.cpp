@@ -23,22 +23,13 @@ namespace conform_cli {
 
 namespace {
 
-/// splitmix64 (Steele, Lea and Flood): one 64-bit word per step, good enough to stand in for a
-/// fuzzer's bytes and simple enough to be reproduced in any language.
-std::uint64_t next_word(std::uint64_t& state) {
-  std::uint64_t z = (state += 0x9E3779B97F4A7C15u);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
-  return z ^ (z >> 31);
-}
-
 /// The choices of document `index`: the stream seeded with the seed, then moved on by the
 /// index through one step of its own mixing (so neighbouring seeds do not share documents).
 void fill_choices(std::string& bytes, std::uint64_t seed, std::uint64_t index) {
   std::uint64_t state = seed;
-  state = next_word(state) ^ index;
+  state = conform::detail::splitmix64(state) ^ index;
   for (std::size_t i = 0; i < bytes.size(); i += 8) {
-    std::uint64_t w = next_word(state);
+    std::uint64_t w = conform::detail::splitmix64(state);
     for (std::size_t k = 0; k < 8 && i + k < bytes.size(); ++k) {
       bytes[i + k] = static_cast<char>(w >> (8 * k) & 0xFF);
     }
