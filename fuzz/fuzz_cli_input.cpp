@@ -1,7 +1,7 @@
 // conform fuzzing: the command-line validator's readers (tools/conform/), which take captures
 // from the network and from other tools: format detection, NDJSON line splitting, the
 // streamed HAR reader (envelope, percent-decoding, base64) and the raw HTTP reader (status
-// lines, headers, chunked and Content-Length framing), then the pipeline and both outputs.
+// lines, headers, chunked and Content-Length framing), then the pipeline and the four outputs.
 // The input is the bytes of one file, run through conform_cli::validate_memory, the same path
 // as the program.
 //
@@ -21,7 +21,12 @@
 //   - with --format json, every line of standard output is a JSON object of one document,
 //     and there are as many as the totals count, as many of them valid;
 //   - with formats 5 to 7, two worker threads (--jobs 2) write the very same output and
-//     totals as one.
+//     totals as one;
+//   - with formats 0 to 4, the input is validated again for a CI service: after --format json,
+//     as --format sarif, whose results (validate_memory writes them without the log around
+//     them) are JSON objects, as many as the JSON output's diagnostics, each with a rule and a
+//     level, and whose standard error is the JSON run's; after the text output, as --format
+//     github, every line of which is one workflow command. The totals do not change.
 #include "harness.hpp"
 
 #include "conform_cli.hpp"
@@ -29,6 +34,7 @@
 #include <conform/detail/utf8.hpp>
 
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
 #include <cstddef>
@@ -72,7 +78,9 @@ void check_printable(std::string_view stream, std::string_view which) {
   check(at == std::string_view::npos, which, [&] { return excerpt(stream, at); });
 }
 
-void check_json_lines(std::string_view out, conform_cli::totals const& t) {
+// Checks the --format json output; returns how many diagnostics its documents hold.
+std::size_t check_json_lines(std::string_view out, conform_cli::totals const& t) {
+  std::size_t diagnostics = 0;
   std::uint64_t lines = 0;
   std::uint64_t valid = 0;
   while (!out.empty()) {
@@ -88,6 +96,10 @@ void check_json_lines(std::string_view out, conform_cli::totals const& t) {
     auto const* ok = v.as_object().if_contains("valid");
     check(ok != nullptr && ok->is_bool(), "a JSON output line without a boolean \"valid\"",
           [&] { return std::string(line.substr(0, 400)); });
+    auto const* list = v.as_object().if_contains("diagnostics");
+    check(list != nullptr && list->is_array(), "a JSON output line without its diagnostics",
+          [&] { return std::string(line.substr(0, 400)); });
+    diagnostics += list->as_array().size();
     ++lines;
     valid += ok->get_bool() ? 1 : 0;
   }
@@ -95,6 +107,48 @@ void check_json_lines(std::string_view out, conform_cli::totals const& t) {
     return std::to_string(lines) + " lines, " + std::to_string(t.documents) + " documents";
   });
   check(valid == t.valid, "valid JSON output lines differ from the valid documents counted");
+  return diagnostics;
+}
+
+// The results of a --format sarif run (",{...}" fragments, the first without its comma).
+void check_sarif_results(std::string_view out, std::size_t diagnostics) {
+  std::string const wrapped = "[" + std::string(out) + "]";
+  boost::system::error_code ec;
+  boost::json::value v = boost::json::parse(wrapped, ec);
+  check(!ec && v.is_array(), "SARIF results that are no JSON objects separated by commas",
+        [&] { return std::string(out.substr(0, 400)); });
+  check(v.as_array().size() == diagnostics, "SARIF results differ from the JSON diagnostics", [&] {
+    return std::to_string(v.as_array().size()) + " results, " + std::to_string(diagnostics) +
+           " diagnostics";
+  });
+  for (auto const& r : v.as_array()) {
+    auto const* o = r.if_object();
+    auto const* rule = o != nullptr ? o->if_contains("ruleId") : nullptr;
+    auto const* level = o != nullptr ? o->if_contains("level") : nullptr;
+    check(rule != nullptr && rule->is_string() && level != nullptr && level->is_string() &&
+              (level->as_string() == "error" || level->as_string() == "warning"),
+          "a SARIF result without a rule or a level", [&] { return boost::json::serialize(r); });
+  }
+}
+
+// A --format github run: one workflow command per line.
+void check_github_lines(std::string_view out) {
+  while (!out.empty()) {
+    std::size_t const end = out.find('\n');
+    check(end != std::string_view::npos, "a workflow command without its line feed");
+    std::string_view const line = out.substr(0, end);
+    out.remove_prefix(end + 1);
+    bool const command = line.substr(0, 13) == "::error file=" ||
+                         line.substr(0, 15) == "::warning file=" ||
+                         line.substr(0, 14) == "::notice file=";
+    std::size_t const data = line.find("::", 2);
+    check(command && data != std::string_view::npos, "a line of --format github that is no command",
+          [&] { return std::string(line.substr(0, 400)); });
+    // A property holds neither ',' nor ':' raw: "file=" and then other properties only.
+    std::string_view const props = line.substr(line.find(' ') + 1, data - line.find(' ') - 1);
+    check(props.find(':') == std::string_view::npos, "a workflow command property with a raw ':'",
+          [&] { return std::string(line); });
+  }
 }
 
 } // namespace
@@ -154,8 +208,30 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
   check(t.io_error == io_line, "io_error and the last line of standard error disagree",
         [&] { return "io_error " + std::to_string(t.io_error) + ", standard error: " + e; });
 
-  if (s.format == conform_cli::output_format::json) {
-    check_json_lines(o, t);
+  std::size_t const diagnostics =
+      s.format == conform_cli::output_format::json ? check_json_lines(o, t) : 0;
+
+  if (!two_jobs) {
+    conform_cli::settings s2 = s;
+    bool const json = s.format == conform_cli::output_format::json;
+    s2.format = json ? conform_cli::output_format::sarif : conform_cli::output_format::github;
+    std::ostringstream out2;
+    std::ostringstream err2;
+    conform_cli::totals const t2 =
+        conform_cli::validate_memory(bytes, std::string(input_name), s2, out2, err2);
+    std::string const o2 = out2.str();
+    check_printable(o2, json ? "SARIF output holds a hidden character or invalid UTF-8"
+                             : "GitHub output holds a hidden character or invalid UTF-8");
+    if (json) {
+      check_sarif_results(o2, diagnostics);
+      check(err2.str() == e, "standard error differs between --format json and sarif",
+            [&] { return "json:\n" + e + "\nsarif:\n" + err2.str(); });
+    } else {
+      check_github_lines(o2);
+    }
+    check(t2.documents == t.documents && t2.valid == t.valid && t2.errors == t.errors &&
+              t2.warnings == t.warnings && t2.io_error == t.io_error,
+          "totals differ between output formats");
   }
 
   if (two_jobs) {

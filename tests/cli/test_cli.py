@@ -1566,6 +1566,207 @@ class Generate(Scratch, unittest.TestCase):
 
 
 # ------------------------------------------------------------------------------------------------
+GITHUB = re.compile(r"^::(?P<kind>error|warning|notice) (?P<props>[^:]*)::(?P<message>.*)$")
+
+
+def sarif(stdout):
+    """The one run of a --format sarif log (the whole of stdout must be one JSON document)."""
+    log = json.loads(stdout)
+    assert log["version"] == "2.1.0" and len(log["runs"]) == 1, stdout[:200]
+    return log["runs"][0]
+
+
+def github_properties(props):
+    """`file=a,line=3` -> {"file": "a", "line": "3"}, the values unescaped (%2C, %3A, %25)."""
+    out = {}
+    for part in props.split(","):
+        key, value = part.split("=", 1)
+        out[key] = (value.replace("%2C", ",").replace("%3A", ":").replace("%0D", "\r")
+                    .replace("%0A", "\n").replace("%25", "%"))
+    return out
+
+
+class CiFormats(Scratch, unittest.TestCase):
+    """--format sarif (one SARIF 2.1.0 log) and --format github (workflow commands): the same
+    findings as --format json, located in the file, for code scanning and pull requests."""
+    area = "ci_formats"
+
+    INPUTS = ["tests/fixtures/invalid/priority_out_of_range.json",
+              "tests/fixtures/invalid/cross_member_rules.json",
+              "tests/fixtures/valid/api_example.json",
+              "examples/training-jobs.ndjson", "examples/training-jobs.har",
+              "examples/training-job.http"]
+
+    def json_findings(self, args):
+        status, out, _ = run(["validate", "--format", "json", *args])
+        found = []
+        for doc in documents(out):
+            for d in doc["diagnostics"]:
+                found.append((doc["source"], doc["locator"], d["in"], d["severity"], d["code"],
+                              d["pointer"], d["expected"], d["found"], d["line"], d["column"]))
+        return status, found
+
+    def test_sarif_results_are_the_json_findings(self):
+        for name in self.INPUTS:
+            status, expected = self.json_findings([name])
+            sarif_status, out, err = run(["validate", "--format", "sarif", name])
+            self.assertEqual(sarif_status, status, name)
+            r = sarif(out)
+            rules = r["tool"]["driver"]["rules"]
+            self.assertEqual(len({rule["id"] for rule in rules}), len(rules))
+            self.assertEqual(r["columnKind"], "unicodeCodePoints")
+            got = []
+            for res in r["results"]:
+                self.assertEqual(rules[res["ruleIndex"]]["id"], res["ruleId"])
+                p = res["properties"]
+                location = res["locations"][0]
+                self.assertEqual(location["physicalLocation"]["artifactLocation"]["uri"], name)
+                self.assertEqual(location["logicalLocations"][0]["fullyQualifiedName"],
+                                 p["pointer"])
+                self.assertIn(p["pointer"], res["message"]["text"])
+                region = location["physicalLocation"].get("region")
+                if name.endswith((".har", ".http")) or p["in"] == "path":
+                    # The body's line:column are not the file's: no region, but the locator.
+                    self.assertIsNone(region, res)
+                    self.assertIn(p["locator"], res["message"]["text"])
+                    line = p["line"]
+                else:
+                    line = region["startLine"]
+                    self.assertEqual(region["startColumn"], p["column"])
+                got.append((name, p["locator"], p["in"], res["level"], res["ruleId"], p["pointer"],
+                            p["expected"], p["found"], line, p["column"]))
+            self.assertEqual(got, expected, name)
+            self.assertGreater(len(got), 0, name)
+            t = r["properties"]
+            self.assertEqual(t["errors"] + t["warnings"], len(got), name)
+            self.assertEqual(r["invocations"], [{"executionSuccessful": True,
+                                                 "toolExecutionNotifications": []}])
+
+    def test_sarif_ndjson_lines_are_the_file_lines(self):
+        _, expected = self.json_findings(["examples/training-jobs.ndjson"])
+        _, out, _ = run(["validate", "--format", "sarif", "examples/training-jobs.ndjson"])
+        regions = [res["locations"][0]["physicalLocation"]["region"]
+                   for res in sarif(out)["results"]]
+        self.assertEqual([(g["startLine"], g["startColumn"]) for g in regions],
+                         [(e[8], e[9]) for e in expected])
+        self.assertGreater(max(g["startLine"] for g in regions), 1)
+
+    def test_sarif_valid_quiet_and_summary(self):
+        status, out, err = run(["validate", "--format", "sarif", "examples/training-jobs.ndjson",
+                                "tests/fixtures/valid/full.json"])
+        self.assertEqual(status, 1)
+        r = sarif(out)
+        self.assertEqual(r["properties"]["documents"], 6)
+        status, out, err = run(["validate", "--format", "sarif", "tests/fixtures/valid/full.json"])
+        self.assertEqual((status, err), (0, ""))
+        self.assertEqual(sarif(out)["results"], [])
+        status, out, _ = run(["validate", "--format", "sarif", "-q",
+                              "examples/training-jobs.ndjson"])
+        self.assertEqual((status, out), (1, ""))
+        status, out, _ = run(["validate", "--format", "sarif", "-q", "--summary",
+                              "examples/training-jobs.ndjson"])
+        r = sarif(out)
+        self.assertEqual(r["results"], [])
+        _, json_out, _ = run(["validate", "--format", "json", "-q", "--summary",
+                              "examples/training-jobs.ndjson"])
+        self.assertEqual(r["properties"]["summary"], documents(json_out)[-1]["summary"])
+        status, out, _ = run(["validate", "--format", "sarif", "--summary",
+                              "examples/training-jobs.ndjson"])
+        self.assertEqual(len(sarif(out)["results"]), 5)
+
+    def test_sarif_stdout_stays_one_log_with_notes_and_unreadable_inputs(self):
+        missing = os.path.join(self.dir, "missing.json")
+        status, out, err = run(["validate", "--format", "sarif", "examples/training-jobs.har",
+                                missing, "tests/fixtures/invalid/priority_out_of_range.json"])
+        self.assertEqual(status, 2)
+        r = sarif(out)
+        self.assertIn("entries skipped", err)  # the HAR's note goes to stderr, as with json
+        invocation = r["invocations"][0]
+        self.assertFalse(invocation["executionSuccessful"])
+        self.assertEqual(len(invocation["toolExecutionNotifications"]), 1)
+        self.assertIn("missing.json", invocation["toolExecutionNotifications"][0]["message"]["text"])
+        sources = {res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                   for res in r["results"]}
+        self.assertEqual(sources, {"examples/training-jobs.har",
+                                   "tests/fixtures/invalid/priority_out_of_range.json"})
+        # Standard input has no URI: the artifact says what it is.
+        with open(os.path.join(SOURCE, "examples", "training-jobs.ndjson"), "rb") as f:
+            status, out, _ = run(["validate", "--format", "sarif"], stdin=f.read())
+        location = sarif(out)["results"][0]["locations"][0]["physicalLocation"]
+        self.assertEqual(location["artifactLocation"], {"description": {"text": "standard input"}})
+
+    def test_sarif_the_same_on_many_threads(self):
+        lines = [minified(full()), api_text().replace("\n", " "), "{\"kind\": 7}", "[1,"] * 50
+        path = self.write("stream.ndjson", "\n".join(lines) + "\n")
+        outs = [run(["validate", "--format", "sarif", "-j", jobs, path])[1] for jobs in ("1", "3")]
+        self.assertEqual(outs[0], outs[1])
+        _, expected = self.json_findings([path])
+        self.assertEqual(len(sarif(outs[0])["results"]), len(expected))
+        self.assertGreaterEqual(len(expected), 50 * 3)
+
+    def test_artifact_uris_are_percent_encoded(self):
+        os.makedirs(os.path.join(self.dir, "a b"))
+        path = os.path.abspath(self.write(os.path.join("a b", "x%y#z:\u00e9,1.json"), api_text()))
+        relative = os.path.relpath(path, SOURCE)
+        encoded = (relative.replace("%", "%25").replace(" ", "%20").replace("#", "%23")
+                   .replace(":", "%3A").replace("\u00e9", "%C3%A9"))
+        for given, uri in ((relative, encoded), (path, "file://" + path.replace("%", "%25")
+                           .replace(" ", "%20").replace("#", "%23").replace(":", "%3A")
+                           .replace("\u00e9", "%C3%A9"))):
+            status, out, _ = run(["validate", "--format", "sarif", given])
+            self.assertEqual(status, 0)
+            location = sarif(out)["results"][0]["locations"][0]["physicalLocation"]
+            self.assertEqual(location["artifactLocation"]["uri"], uri)
+
+    def test_github_annotations(self):
+        for name in self.INPUTS:
+            status, expected = self.json_findings([name])
+            gh_status, out, err = run(["validate", "--format", "github", name])
+            self.assertEqual((gh_status, err), (status, ""), name)
+            lines = out.split("\n")[:-1]
+            self.assertTrue(SUMMARY.match(lines[-1]), lines[-1])  # the log's last line
+            commands = [GITHUB.match(line) for line in lines[:-1]]
+            got = []
+            for m in commands:
+                self.assertIsNotNone(m, lines)
+                if m["kind"] == "notice":
+                    continue
+                props = github_properties(m["props"])
+                self.assertEqual(props["file"], name)
+                got.append((m["kind"], props["title"], props.get("line"), props.get("col")))
+            want = []
+            for (_, locator, where, severity, code, pointer, _, _, line, column) in expected:
+                placed = not name.endswith((".har", ".http")) and where == "body"
+                want.append((severity, "conform: " + code, str(line) if placed else None,
+                             str(column) if placed else None))
+            self.assertEqual(got, want, name)
+        # The skipped HAR entries are a notice, in order with the findings.
+        _, out, _ = run(["validate", "--format", "github", "examples/training-jobs.har"])
+        self.assertTrue(any(line.startswith("::notice file=examples/training-jobs.har,")
+                            and "entries skipped" in line for line in out.split("\n")))
+
+    def test_github_escapes_what_would_end_a_command(self):
+        path = self.write("a,b:c%d\ne.json", '{"kind": "job", "spec": {"schedule_policy": '
+                          '{"priority": 9}}}')
+        status, out, _ = run(["validate", "--format", "github", path])
+        self.assertEqual(status, 1)
+        lines = out.split("\n")[:-1]
+        self.assertEqual(len(lines), 2, out)  # one command, the totals: no line was split
+        m = GITHUB.match(lines[0])
+        props = github_properties(m["props"])
+        # The line feed is masked like any control character in a file name; ',' ':' '%' are
+        # escaped and come back.
+        self.assertEqual(props["file"], path.replace("\n", "?"))
+        self.assertEqual((m["kind"], props["line"]), ("error", "1"))
+        missing = os.path.join(self.dir, "missing.json")
+        status, out, err = run(["validate", "--format", "github", missing])
+        self.assertEqual(status, 2)
+        self.assertTrue(out.startswith("::error file=" + missing.replace(":", "%3A").replace(",", "%2C")
+                                       + ",title=conform::"), out)
+        self.assertIn("missing.json", err)
+
+
+# ------------------------------------------------------------------------------------------------
 def main(argv):
     global EXE, SOURCE, BUILD
     if len(argv) != 5:

@@ -1,6 +1,7 @@
 // Validates one document with the library and renders its report. This is the only translation
 // unit that instantiates the decoder for the ModelArts schema (a heavy template instantiation),
 // so the rest of the program compiles quickly and the schema is compiled once.
+#include "ci_formats.hpp"
 #include "document.hpp"
 
 #include <conform/decode.hpp>
@@ -432,6 +433,14 @@ outcome check_document(document const& doc, settings const& s) {
   conform::render_options ro;
   ro.color = s.color;
   ro.first_line = doc.first_line;
+  if (s.format == output_format::sarif) {
+    append_sarif_results(o.rendered, doc, schema_name(schema), body, path);
+    return o;
+  }
+  if (s.format == output_format::github) {
+    append_github_annotations(o.rendered, doc, body, path);
+    return o;
+  }
   std::ostringstream os;
   if (s.format == output_format::json) {
     os << "{\"source\":";

@@ -30,7 +30,9 @@ enum class schema_choice {
   error_body,   ///< conform::modelarts::error_body
 };
 
-enum class output_format { text, json };
+/// How the report is written: for people (text), for scripts (json: one object per document)
+/// and for CI services (sarif: one SARIF 2.1.0 log; github: Actions workflow commands).
+enum class output_format { text, json, sarif, github };
 
 /// Everything the validate subcommand was asked to do.
 struct settings {
@@ -60,7 +62,8 @@ struct totals {
 };
 
 /** Validates `bytes` as if read from a file named `name`, writing the report (documents only:
-    no summary line) to `out`. The same readers, pipeline and output as the program; `jobs`
+    no summary line; with --format sarif the results, separated by commas, without the log
+    around them) to `out`. The same readers, pipeline and output as the program; `jobs`
     in `s` chooses the parallelism. An input that cannot be read sets totals::io_error and
     writes a one-line message to `err`. */
 totals validate_memory(std::string_view bytes, std::string const& name, settings const& s,

@@ -999,7 +999,7 @@ void read_har(input_buffer& in, input_context& ctx) {
     // The entries before the fault were validated and reported, and the skipped ones are noted
     // as in a whole archive: in the text output, the usual note; with --format json, whose
     // notes go to standard error, in the one-line message below instead.
-    bool json = ctx.s.format == output_format::json;
+    bool json = ctx.s.format == output_format::json || ctx.s.format == output_format::sarif;
     std::string skipped = entries.report_skipped(!json);
     std::uint64_t at = in.position();
     throw io_error(fmt::format("broken HAR at line {}, column {} (byte {}): {}; {} entries "

@@ -1,6 +1,8 @@
 // Sources, the look-ahead buffer, format detection, and the JSON and NDJSON readers.
 #include "input.hpp"
 
+#include "ci_formats.hpp"
+
 #include <conform/render.hpp>
 
 #include <algorithm>
@@ -159,14 +161,18 @@ void write_note(input_context& ctx, std::string_view what) {
   if (ctx.s.quiet) {
     return;
   }
+  if (ctx.s.format == output_format::github) {
+    ctx.out.note(github_command("notice", *ctx.name, what)); // an annotation like the findings
+    return;
+  }
   std::string line; // control characters in a file name or the input never reach the terminal
   conform::detail::append_printable(line, *ctx.name);
   line += ": note: ";
   conform::detail::append_printable(line, what);
   line += '\n';
-  if (ctx.s.format == output_format::json) {
+  if (ctx.s.format == output_format::json || ctx.s.format == output_format::sarif) {
     ctx.out.flush(); // after the documents it is about
-    ctx.err << line; // stdout holds one JSON object per document, nothing else
+    ctx.err << line; // stdout holds only JSON: one object per document, or the SARIF log
   } else {
     ctx.out.note(std::move(line));
   }

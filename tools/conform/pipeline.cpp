@@ -1,12 +1,19 @@
 // The ordered, bounded, optionally parallel pipeline (see pipeline.hpp).
 #include "pipeline.hpp"
 
+#include "ci_formats.hpp"
+
+#include <conform/render.hpp>
+
 #include <fmt/core.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <exception>
 #include <new>
+#include <sstream>
+#include <string>
+#include <string_view>
 #include <utility>
 
 namespace conform_cli {
@@ -31,15 +38,43 @@ constexpr std::size_t batch_bytes = std::size_t(64) << 10;
 constexpr std::uint64_t progress_min_bytes = std::uint64_t(4) << 20;
 constexpr auto progress_delay = std::chrono::milliseconds(250);
 
-outcome failed_outcome(document const& doc) {
+outcome failed_outcome(document const& doc, settings const& s) {
   // Only memory exhaustion gets here (check_document throws nothing else): the document is
-  // reported invalid rather than silently dropped.
+  // reported invalid rather than silently dropped, in the output's own format, with the code
+  // the library gives memory exhaustion.
   outcome o;
   o.errors = 1;
   o.valid = false;
   o.bytes = doc.body.size();
-  o.rendered = *doc.source + ": error: out of memory while validating " +
-               (doc.locator.empty() ? std::string("the document") : doc.locator) + "\n";
+  conform::diagnostic d;
+  d.code = conform::error::out_of_memory;
+  d.found = "while validating " + (doc.locator.empty() ? std::string("the document") : doc.locator);
+  conform::diagnostics found;
+  found.push_back(d);
+  switch (s.format) {
+  case output_format::json: {
+    std::ostringstream line;
+    line << "{\"source\":";
+    conform::render_json_string(line, *doc.source);
+    line << ",\"document\":" << doc.index << ",\"locator\":";
+    conform::render_json_string(line, doc.locator);
+    line << ",\"valid\":false,\"errors\":1,\"warnings\":0,\"diagnostics\":[{\"in\":\"body\",";
+    std::ostringstream one;
+    conform::render_json(one, d);
+    line << std::string_view(one.str()).substr(1) << "]}\n";
+    o.rendered = line.str();
+    break;
+  }
+  case output_format::sarif:
+    append_sarif_results(o.rendered, doc, {}, found, {});
+    break;
+  case output_format::github:
+    append_github_annotations(o.rendered, doc, found, {});
+    break;
+  default:
+    conform::detail::append_printable(o.rendered, *doc.source);
+    o.rendered += ": error: " + d.message() + "\n";
+  }
   return o;
 }
 
@@ -47,7 +82,14 @@ outcome check_safely(document const& doc, settings const& s) {
   try {
     return check_document(doc, s);
   } catch (...) {
-    return failed_outcome(doc);
+    try {
+      return failed_outcome(doc, s);
+    } catch (...) {
+      outcome o; // not even the report fits: the document still counts as invalid
+      o.errors = 1;
+      o.valid = false;
+      return o;
+    }
   }
 }
 
@@ -271,7 +313,16 @@ void pipeline::write(outcome& o) {
       std::fputs("\r\033[K", stderr);
       progress_shown_ = false;
     }
-    out_.write(o.rendered.data(), static_cast<std::streamsize>(o.rendered.size()));
+    std::string_view text = o.rendered;
+    if (s_.format == output_format::sarif) {
+      // Each SARIF result comes as ",{...}" (a document does not know whether one was written
+      // before it): the comma goes before every result but the log's first.
+      if (!wrote_result_) {
+        text.remove_prefix(1);
+      }
+      wrote_result_ = true;
+    }
+    out_.write(text.data(), static_cast<std::streamsize>(text.size()));
   }
   if (!o.is_document) {
     return;

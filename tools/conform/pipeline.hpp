@@ -83,6 +83,7 @@ private:
   std::ostream& out_;
   totals totals_;
   summary_table summary_;
+  bool wrote_result_ = false; ///< --format sarif: a result was written (the next needs a comma)
 
   // Threads (jobs > 1 only). One mutex guards everything below. Documents travel in batches:
   // the reader fills one without the lock, and a worker takes a whole batch and posts all its

@@ -1,5 +1,6 @@
 // The program: arguments (CLI11), the inputs through the pipeline, the summary and the exit
 // status. Also validate_memory, the same path for the benchmark and tests.
+#include "ci_formats.hpp"
 #include "conform_cli.hpp"
 #include "input.hpp"
 #include "pipeline.hpp"
@@ -222,8 +223,12 @@ int run(int argc, char** argv) {
       ->check(CLI::Range(std::size_t(0), std::size_t(1000000)))
       ->capture_default_str();
   validate->add_flag("--werror", werror, "Warnings make a document invalid");
-  validate->add_option("--format", format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}))
+  validate
+      ->add_option("--format", format,
+                   "Output format: text for people, json (one object per document) for scripts, "
+                   "sarif (one SARIF 2.1.0 log) for code-scanning services, github for GitHub "
+                   "Actions annotations")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github"}))
       ->capture_default_str();
   validate->add_flag("--summary", summary,
                      "After the documents, counts by code and by pointer (indices folded to *)");
@@ -331,7 +336,10 @@ int run(int argc, char** argv) {
   s.schema = schema == "training_job" ? schema_choice::training_job
              : schema == "error_body" ? schema_choice::error_body
                                       : schema_choice::detect;
-  s.format = format == "json" ? output_format::json : output_format::text;
+  s.format = format == "json"     ? output_format::json
+             : format == "sarif"  ? output_format::sarif
+             : format == "github" ? output_format::github
+                                  : output_format::text;
   s.werror = werror;
   s.summary = summary;
   s.quiet = quiet;
@@ -346,6 +354,14 @@ int run(int argc, char** argv) {
   }
 
   std::ios::sync_with_stdio(false);
+  // The SARIF log is one JSON document: opened before the first result, closed after the
+  // last, with the run's totals (and the summary) inside. --quiet writes none of it, but
+  // with --summary it writes the log without results, as --format json writes the summary.
+  bool const sarif = s.format == output_format::sarif && (!quiet || summary);
+  if (sarif) {
+    std::cout << sarif_log_begin();
+  }
+  std::vector<std::string> input_errors;
   pipeline p(s, std::cout);
   for (auto const& name : files) {
     try {
@@ -354,17 +370,36 @@ int run(int argc, char** argv) {
     } catch (io_error const& e) {
       // Later inputs are still validated; the exit status reports the failure.
       p.flush();
-      std::fprintf(stderr, "conform: %s: %s\n", name == "-" ? "<stdin>" : printable(name).c_str(),
-                   printable(e.what()).c_str());
+      std::string const shown = name == "-" ? "<stdin>" : printable(name);
+      std::fprintf(stderr, "conform: %s: %s\n", shown.c_str(), printable(e.what()).c_str());
+      if (sarif) {
+        input_errors.push_back(shown + ": " + e.what());
+      } else if (s.format == output_format::github && !quiet) {
+        std::cout << github_command("error", name, e.what());
+      }
       p.set_io_error();
     }
   }
   p.finish();
   totals const& t = p.result();
-  if (summary) {
+  if (sarif) {
+    std::string summary_json;
+    if (summary) {
+      // The object --format json writes, unwrapped: {"summary":{...}}\n -> {...}.
+      std::ostringstream os;
+      settings as_json = s;
+      as_json.format = output_format::json;
+      print_summary(os, p, as_json);
+      std::string const line = os.str();
+      std::string_view const head = "{\"summary\":";
+      summary_json = line.substr(head.size(), line.size() - head.size() - 2);
+    }
+    std::cout << sarif_log_end(t, input_errors, summary_json);
+  } else if (summary) {
     print_summary(std::cout, p, s);
   }
-  if (s.format == output_format::text && (!quiet || summary)) {
+  if ((s.format == output_format::text || s.format == output_format::github) &&
+      (!quiet || summary)) {
     print_totals(std::cout, t);
   }
   std::cout.flush();
