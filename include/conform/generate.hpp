@@ -19,6 +19,7 @@
 #include <conform/config.hpp>
 #include <conform/constraints.hpp>
 #include <conform/cross_member.hpp>
+#include <conform/detail/constraint_traits.hpp>
 #include <conform/detail/report_sink.hpp>
 #include <conform/detail/rule_set.hpp>
 #include <conform/detail/text.hpp>
@@ -120,44 +121,6 @@ inline std::uint64_t splitmix64(std::uint64_t& state) noexcept {
   z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
   return z ^ (z >> 31);
 }
-
-template <class C>
-struct unwarned {
-  using type = C;
-};
-template <class C>
-struct unwarned<warn<C>> : unwarned<C> {};
-template <class C>
-using unwarned_t = typename unwarned<C>::type;
-
-template <class C>
-struct is_length : std::false_type {};
-template <std::size_t Min, std::size_t Max>
-struct is_length<length<Min, Max>> : std::true_type {};
-template <class C>
-struct is_charset : std::false_type {};
-template <class... Cl>
-struct is_charset<charset<Cl...>> : std::true_type {};
-template <class C>
-struct is_one_of : std::false_type {};
-template <class V>
-struct is_one_of<one_of<V>> : std::true_type {};
-template <class C>
-struct is_path_under : std::false_type {};
-template <class D>
-struct is_path_under<path_under<D>> : std::true_type {};
-template <class C>
-struct is_range : std::false_type {};
-template <std::int64_t Min, std::int64_t Max>
-struct is_range<range<Min, Max>> : std::true_type {};
-template <class C>
-struct is_greater_than : std::false_type {};
-template <std::int64_t Min>
-struct is_greater_than<greater_than<Min>> : std::true_type {};
-template <class C>
-struct is_size : std::false_type {};
-template <std::size_t Min, std::size_t Max>
-struct is_size<size<Min, Max>> : std::true_type {};
 
 /// Whether `u` meets every plain constraint of the list.
 template <class U, class... Cs>
@@ -358,44 +321,6 @@ private:
 
   // ---- numbers ---------------------------------------------------------------------------
 
-  /// The bounds of the range and greater_than constraints, within I's own.
-  template <class I, class... Cs>
-  static std::pair<I, I> integer_bounds(boost::mp11::mp_list<Cs...>) noexcept {
-    using lim = std::numeric_limits<I>;
-    I lo = lim::min();
-    I hi = lim::max();
-    auto narrow = [&](auto c) {
-      using C = unwarned_t<decltype(c)>;
-      if constexpr (is_range<C>::value) {
-        if constexpr (std::is_signed_v<I>) {
-          lo = static_cast<I>(
-              std::max<std::int64_t>(lo, std::max<std::int64_t>(C::minimum, lim::min())));
-          hi = static_cast<I>(
-              std::min<std::int64_t>(hi, std::min<std::int64_t>(C::maximum, lim::max())));
-        } else {
-          if (C::minimum > 0) {
-            lo = static_cast<I>(std::max<std::uint64_t>(lo, std::uint64_t(C::minimum)));
-          }
-          // maximum == INT64_MAX is "no upper bound" (at_least), as range::check reads it.
-          if (C::maximum != std::numeric_limits<std::int64_t>::max()) {
-            hi = C::maximum < 0 ? I(0) : I(std::min<std::uint64_t>(hi, std::uint64_t(C::maximum)));
-          }
-        }
-      } else if constexpr (is_greater_than<C>::value) {
-        if constexpr (std::is_signed_v<I>) {
-          if (C::exclusive_minimum < std::numeric_limits<std::int64_t>::max()) {
-            lo = static_cast<I>(std::max<std::int64_t>(lo, C::exclusive_minimum + 1));
-          }
-        } else if (C::exclusive_minimum >= 0) {
-          lo = static_cast<I>(std::max<std::uint64_t>(lo, std::uint64_t(C::exclusive_minimum) + 1));
-        }
-      }
-    };
-    (void)narrow; // unused when there are no constraints
-    (narrow(Cs{}), ...);
-    return {lo, hi};
-  }
-
   template <class I, class Plain>
   I draw_integer(Plain plain) {
     // Not a structured binding: clang 14 cannot capture one in the lambda below.
@@ -500,28 +425,6 @@ private:
     std::string_view under; ///< path_under's directory, without a trailing '/'
   };
 
-  /// The characters every charset of the list allows, in code order: worked out once, at
-  /// compile time, not for every character drawn.
-  template <class Charsets>
-  struct charset_alphabet;
-  template <class... Charsets>
-  struct charset_alphabet<boost::mp11::mp_list<Charsets...>> {
-    struct table {
-      char chars[128];
-      std::size_t size;
-    };
-    static constexpr table make() noexcept {
-      table t{};
-      for (char32_t c = 0; c < 128; ++c) {
-        if ((Charsets::allowed(c) && ...)) {
-          t.chars[t.size++] = static_cast<char>(c);
-        }
-      }
-      return t;
-    }
-    static constexpr table value = make();
-  };
-
   template <class... Cs>
   static string_plan plan_of(boost::mp11::mp_list<Cs...>) noexcept {
     string_plan p;
@@ -549,28 +452,6 @@ private:
     (note(Cs{}), ...);
     return p;
   }
-
-  template <class C>
-  struct one_of_values;
-  template <class Values>
-  struct one_of_values<one_of<Values>> {
-    static std::string_view const* get(std::size_t& count) noexcept {
-      count = std::size(Values::values);
-      return Values::values;
-    }
-  };
-  template <class C>
-  struct path_dir;
-  template <class Dir>
-  struct path_dir<path_under<Dir>> {
-    static std::string_view get() noexcept {
-      std::string_view dir = Dir::value;
-      while (!dir.empty() && dir.back() == '/') {
-        dir.remove_suffix(1);
-      }
-      return dir;
-    }
-  };
 
   template <class Plain>
   std::string draw_string(Plain plain) {
