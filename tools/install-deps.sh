@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   g++ clang libclang-rt-14-dev          # both compilers; clang's libFuzzer runtime
   meson ninja-build pkg-config python3  # build system and test-result counting
+  python3-jsonschema                    # the CLI test of `conform schema` (a second validator)
   libboost-json1.81-dev                 # Boost.JSON + Boost.Describe/Mp11 (libboost1.81-dev)
   doctest-dev                           # unit tests (2.4.9)
   libcli11-dev libfmt-dev               # the conform command-line tool

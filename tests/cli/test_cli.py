@@ -1767,6 +1767,163 @@ class CiFormats(Scratch, unittest.TestCase):
 
 
 # ------------------------------------------------------------------------------------------------
+class JsonSchema(Scratch, unittest.TestCase):
+    """`conform schema`: the JSON Schema of the bodies (conform::json_schema), checked against
+    the decoder by a JSON Schema validator (Python's jsonschema, Debian's python3-jsonschema):
+    what `conform validate` finds valid the schema accepts, and what it finds invalid the schema
+    rejects, on generated documents and on thousands of mutations of valid ones, but for the
+    differences json_schema.hpp lists (an integer written 1.0; ordered members)."""
+    area = "schema"
+
+    @staticmethod
+    def validator(schema, strict=False):
+        import jsonschema  # Debian: python3-jsonschema (tools/install-deps.sh)
+        status, out, err = run(["schema", "--schema", schema, "--indent", "0"]
+                               + (["--strict"] if strict else []))
+        assert (status, err) == (0, ""), err
+        document = json.loads(out)
+        jsonschema.Draft202012Validator.check_schema(document)
+        return jsonschema.Draft202012Validator(document)
+
+    def verdicts(self, schema, docs, strict=False):
+        """conform's verdict on each document (validate --format json), in order."""
+        text = "".join(json.dumps(d) + "\n" for d in docs)
+        status, out, err = run(["validate", "--input", "ndjson", "--schema", schema, "--format",
+                                "json", *(["--strict"] if strict else []), "-"],
+                               stdin=text.encode())
+        self.assertEqual(err, "")
+        reports = documents(out)
+        self.assertEqual(len(reports), len(docs))
+        return reports
+
+    def test_committed_schemas_are_the_programs(self):
+        for schema in ("training_job", "error_body"):
+            status, out, err = run(["schema", "--schema", schema])
+            self.assertEqual((status, err), (0, ""))
+            with open(os.path.join(SOURCE, "schemas", schema + ".schema.json"),
+                      encoding="utf-8") as f:
+                self.assertEqual(out, f.read(), f"regenerate: build/tools/conform schema --schema "
+                                                f"{schema} > schemas/{schema}.schema.json")
+            _, compact, _ = run(["schema", "--schema", schema, "--indent", "0"])
+            self.assertEqual(compact.count("\n"), 1)
+            self.assertEqual(json.loads(compact), json.loads(out))
+
+    def test_generated_documents_are_valid_against_the_schema(self):
+        for schema in ("training_job", "error_body"):
+            v = self.validator(schema)
+            for args in (["-n", "150", "--bytes", "20000"],
+                         ["-n", "40", "--all-members", "--bytes", "40000"],
+                         ["-n", "60", "--bytes", "3000", "--max-string-length", "200"]):
+                status, out, _ = run(["generate", "--schema", schema, "--seed", "11", *args])
+                self.assertEqual(status, 0)
+                for line in out.split("\n")[:-1]:
+                    errors = [e.message for e in v.iter_errors(json.loads(line))]
+                    self.assertEqual(errors, [], line[:300])
+
+    REPLACEMENTS = [None, True, False, 0, -1, 1, 3, 4, 65536, 2**31, -2**31 - 1, 2**63, -2**63,
+                    2**64, 1.5, -0.5, 0.0001, 1e300, "", "x", "a b", "abc\n", "Runing", "job",
+                    "JOB", "Running", "hyperinstance", "a" * 300, "/home/ma-user/x", "/home/",
+                    "/etc", "\u00e9", "ModelArts.1234", "ModelArts.12a4", {}, [], [1, 2],
+                    [[1, 2]], [[1, 2, 3]], {"a": "b"}, {"a": 1}, {"zz": 1}]
+
+    @classmethod
+    def mutate(cls, doc, rnd):
+        """One change: a value replaced, a member removed, or an unknown member added."""
+        d = copy.deepcopy(doc)
+        places = []
+        stack = [(d, k) for k in (d.keys() if isinstance(d, dict) else [])]
+        while stack:
+            parent, key = stack.pop()
+            places.append((parent, key))
+            v = parent[key]
+            if isinstance(v, dict):
+                stack.extend((v, k) for k in v)
+            elif isinstance(v, list):
+                stack.extend((v, i) for i in range(len(v)))
+        parent, key = rnd.choice(places)
+        r = rnd.random()
+        if r < 0.15 and isinstance(parent, dict):
+            del parent[key]
+        elif r < 0.25 and isinstance(parent, dict):
+            parent["unknown_" + str(rnd.randint(0, 9))] = 1
+        else:
+            parent[key] = copy.deepcopy(rnd.choice(cls.REPLACEMENTS))
+        return d
+
+    def test_the_schema_and_the_decoder_agree_on_mutated_documents(self):
+        import random
+        rnd = random.Random(20261207)
+        _, generated, _ = run(["generate", "-n", "30", "--all-members", "--bytes", "30000",
+                               "--seed", "3"])
+        bases = [full(), json.loads(api_text())] + [json.loads(line) for line in
+                                                   generated.split("\n")[:-1]]
+        for strict in (False, True):
+            v = self.validator("training_job", strict)
+            docs = [self.mutate(rnd.choice(bases), rnd) for _ in range(1500)]
+            reports = self.verdicts("training_job", docs, strict)
+            invalid = 0
+            for doc, report in zip(docs, reports):
+                errors = [e.message for e in v.iter_errors(doc)]
+                invalid += not report["valid"]
+                self.assertEqual(not errors, report["valid"],
+                                 (json.dumps(doc)[:400], errors[:2], report["diagnostics"][:3]))
+            # The mutations reach both verdicts, and unknown members only under --strict.
+            self.assertGreater(invalid, 300)
+            self.assertLess(invalid, 1400)
+
+    def test_error_bodies_and_their_warnings(self):
+        v = self.validator("error_body")
+        body = {"error_code": "ModelArts.0104", "error_msg": "x"}
+        self.assertEqual(list(v.iter_errors(body)), [])
+        for doc in ({"error_msg": "x"}, {"error_code": 7, "error_msg": "x"},
+                    {"error_code": "x", "error_msg": "x", "request_id": 5}):
+            self.assertNotEqual(list(v.iter_errors(doc)), [], doc)
+            self.assertFalse(self.verdicts("error_body", [doc])[0]["valid"])
+        # An error code of another format only warns: valid to both, and the schema's
+        # x-conform-warn subschema, read as a schema of its own, is what the warning checks.
+        import jsonschema
+        odd = {"error_code": "ModelArts.12345", "error_msg": "x"}
+        self.assertEqual(list(v.iter_errors(odd)), [])
+        report = self.verdicts("error_body", [odd])[0]
+        self.assertTrue(report["valid"])
+        self.assertEqual([d["code"] for d in report["diagnostics"]], ["invalid_value"])
+        warn = v.schema["$defs"]["conform.modelarts.error_body"]["properties"]["error_code"][
+            "x-conform-warn"]
+        for code, fine in (("ModelArts.12345", False), ("ModelArts.1234\n", False),
+                           ("APIGW.0001", True), ("ModelArts.0104", True)):
+            self.assertEqual(jsonschema.Draft202012Validator(warn).is_valid(code), fine, code)
+            warned = self.verdicts("error_body", [{"error_code": code, "error_msg": "x"}])[0]
+            self.assertEqual(not warned["diagnostics"], fine, code)
+
+    def test_the_documented_differences(self):
+        """What JSON Schema cannot say (json_schema.hpp): each is invalid to conform and valid to
+        the schema, and nothing else is (the mutation test above)."""
+        v = self.validator("training_job")
+        for doc, code in (({"status": {"duration": 1.0}}, "not_integer"),
+                          ({"metadata": {"name": "a", "name": "b"}}, None)):
+            self.assertEqual(list(v.iter_errors(doc)), [])
+        # An integer written with a fraction: JSON Schema's "integer" takes 1.0.
+        report = self.verdicts("training_job", [{"status": {"duration": 1.0}}])[0]
+        self.assertEqual([d["code"] for d in report["diagnostics"]], ["not_integer"])
+        # A key given twice: a JSON parser keeps one value, conform reports it.
+        status, out, _ = run(["validate", "--format", "json", "-"],
+                             stdin=b'{"metadata": {"name": "a", "name": "b"}}')
+        self.assertEqual([d["code"] for d in documents(out)[0]["diagnostics"]], ["duplicate_key"])
+        # ordered: noted in $comment, not checked by the schema.
+        schema = v.schema
+        record = schema["$defs"]["conform.modelarts.running_record"]
+        self.assertIn("end_at not before start_at", json.dumps(record))
+
+    def test_usage(self):
+        status, out, err = run(["schema", "--schema", "nope"])
+        self.assertEqual((status, out), (2, ""))
+        self.assertIn("conform schema --help", err)
+        status, out, _ = run(["schema", "--strict"])
+        self.assertEqual(status, 0)
+        self.assertIn('"additionalProperties": false', out)
+
+
+# ------------------------------------------------------------------------------------------------
 def main(argv):
     global EXE, SOURCE, BUILD
     if len(argv) != 5:

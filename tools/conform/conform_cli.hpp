@@ -90,6 +90,11 @@ struct generate_settings {
     be written. */
 bool generate_documents(generate_settings const& s, std::ostream& out, std::ostream& err);
 
+/** The JSON Schema (draft 2020-12, conform::json_schema) of `schema`'s bodies, ending with a
+    line feed: what `conform validate` finds valid, with --strict's policies when `strict`;
+    `indent` spaces per level (0: one line). */
+std::string schema_document(schema_choice schema, bool strict, std::size_t indent);
+
 /** The whole program: parses the arguments, validates, prints, and returns the exit status
     (0 all valid, 1 some invalid, 2 usage or I/O error). */
 int run(int argc, char** argv);

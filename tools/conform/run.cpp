@@ -287,6 +287,22 @@ int run(int argc, char** argv) {
       ->check(CLI::Range(std::size_t(0), std::size_t(16)))
       ->capture_default_str();
 
+  auto* schema_cmd = app.add_subcommand(
+      "schema", "Write the JSON Schema (draft 2020-12) of the bodies: what validate finds valid, "
+                "for validators, editors and gateways that are not C++.");
+  std::string schema_of = "training_job";
+  bool schema_strict = false;
+  std::size_t schema_indent = 2;
+  schema_cmd->add_option("--schema", schema_of, "Schema to write")
+      ->check(CLI::IsMember({"training_job", "error_body"}))
+      ->capture_default_str();
+  schema_cmd->add_flag("--strict", schema_strict,
+                       "What validate --strict finds valid: no unknown members, no unknown "
+                       "open-enum values");
+  schema_cmd->add_option("--indent", schema_indent, "Spaces per level (0: one line)")
+      ->check(CLI::Range(std::size_t(0), std::size_t(16)))
+      ->capture_default_str();
+
   try {
     app.parse(argc, argv);
   } catch (CLI::ParseError const& e) {
@@ -294,8 +310,21 @@ int run(int argc, char** argv) {
       return app.exit(e); // --help, --version
     }
     std::fprintf(stderr, "conform: %s (see 'conform %s --help')\n", printable(e.what()).c_str(),
-                 generate->parsed() ? "generate" : "validate");
+                 generate->parsed()     ? "generate"
+                 : schema_cmd->parsed() ? "schema"
+                                        : "validate");
     return 2;
+  }
+  if (schema_cmd->parsed()) {
+    std::cout << schema_document(schema_of == "error_body" ? schema_choice::error_body
+                                                           : schema_choice::training_job,
+                                 schema_strict, schema_indent);
+    std::cout.flush();
+    if (!std::cout) {
+      std::fprintf(stderr, "conform: cannot write the output\n");
+      return 2;
+    }
+    return 0;
   }
   if (generate->parsed()) {
     if (gen.indent != 0 && gen.out_dir.empty()) {

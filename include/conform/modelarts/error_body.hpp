@@ -47,6 +47,12 @@ struct error_code_format {
     out += "\"ModelArts.\" or \"APIGW.\" followed by four digits";
   }
   static void found(std::string const& v, std::string& out) { detail::append_quoted(out, v); }
+  /// What conform::json_schema() says of it: the same as check(). A length instead of "$",
+  /// which Python's re also matches before a final line feed.
+  static constexpr std::string_view json_schema() noexcept {
+    return R"({"anyOf":[{"pattern":"^ModelArts\\.[0-9]{4}","maxLength":14},)"
+           R"({"pattern":"^APIGW\\.[0-9]{4}","maxLength":10}]})";
+  }
   /// What conform::generate() draws (Source is conform::byte_source): either prefix, then four
   /// digits.
   template <class Source>

@@ -14,6 +14,9 @@ namespace conform::modelarts {
 /// Annotation: the member comes from the SDK 3.1.201 models, not from the API page.
 struct sdk_only : conform::annotation {
   static constexpr std::string_view source = "huaweicloud SDK 3.1.201, absent from the API page";
+  /// What conform::json_schema() notes in the member's "$comment".
+  static constexpr std::string_view json_schema_comment =
+      "in the huaweicloud SDK 3.1.201 models, absent from the API page";
 };
 
 } // namespace conform::modelarts

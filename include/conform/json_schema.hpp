@@ -1,0 +1,715 @@
+// conform: the JSON Schema (draft 2020-12) of a described type, for the tools that are not
+// C++: validators in other languages, editors, documentation, API gateways. It is read from
+// the descriptions, constraints and rules the decoder reads, so the schema and the decoder
+// cannot drift apart: a document the decoder finds valid is valid against the schema, and the
+// other way round, but for what JSON Schema cannot say (listed on json_schema() below).
+//
+// How conform maps to JSON Schema: a described struct is an object in "$defs" with its
+// members as "properties" and the non-optional ones "required"; an optional member accepts
+// null (under null_policy::absent); integers carry their width as minimum and maximum;
+// range, greater_than, length, size, one_of and path_under become minimum, maximum,
+// exclusiveMinimum, minLength, maxLength, minItems, maxItems, enum and pattern, and charset a
+// "not" over a pattern of the characters it leaves out; each<> becomes the
+// elements' schema; a described enum its spellings as enum; together, requires_member,
+// exclusive and required_if become if/then and not over "present" (a key whose value is not
+// null). What only warns (warn<>, an open enumeration's unknown value, unknown members under
+// the default policy) does not make a document invalid, so it is no assertion: it goes under
+// "x-conform-warn", a subschema that a document meets when it has no such warning (validators
+// ignore unknown keywords). What JSON Schema cannot express is said in "$comment".
+#ifndef CONFORM_JSON_SCHEMA_HPP
+#define CONFORM_JSON_SCHEMA_HPP
+
+#include <conform/config.hpp>
+#include <conform/constraints.hpp>
+#include <conform/cross_member.hpp>
+#include <conform/decode_options.hpp>
+#include <conform/detail/constraint_traits.hpp>
+#include <conform/detail/rule_set.hpp>
+#include <conform/detail/text.hpp>
+#include <conform/detail/type_name.hpp>
+#include <conform/enum_spelling.hpp>
+#include <conform/open_enum.hpp>
+#include <conform/schema.hpp>
+
+#include <boost/mp11/algorithm.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace conform {
+
+/// What json_schema() describes and how it writes it.
+struct json_schema_options {
+  /// The decode policies the schema describes: `unknown_members` (error: no other members,
+  /// "additionalProperties": false), `null_members` (absent: an optional member may be null)
+  /// and `unknown_open_enum_values` (error: an open enumeration's value is one of its
+  /// spellings). Limits and the duplicate-key policy are no part of a schema.
+  decode_options decode;
+  /// Spaces per nesting level; 0 writes one line.
+  std::size_t indent = 0;
+  /// The schema's "$id" (omitted when empty).
+  std::string id;
+};
+
+namespace detail {
+
+/// A JSON object being written: its members in order, each value already JSON text. A key
+/// given twice keeps the first value and puts the later one under "allOf" (two patterns, two
+/// enums: both must hold).
+class json_object_text {
+public:
+  void add(std::string_view key, std::string_view json) {
+    for (auto const& k : keys_) {
+      if (k == key) {
+        std::string one = "{";
+        append_json_string(one, key);
+        one += ':';
+        one += json;
+        one += '}';
+        all_of_.push_back(std::move(one));
+        return;
+      }
+    }
+    keys_.emplace_back(key);
+    text_ += text_.empty() ? "{" : ",";
+    append_json_string(text_, key);
+    text_ += ':';
+    text_ += json;
+  }
+  void add_string(std::string_view key, std::string_view value) {
+    std::string json;
+    append_json_string(json, value);
+    add(key, json);
+  }
+  /// A schema to meet as well (an entry of "allOf").
+  void also(std::string schema) { all_of_.push_back(std::move(schema)); }
+  /// A note for "$comment".
+  void note(std::string_view text) {
+    if (!comment_.empty()) {
+      comment_ += "; ";
+    }
+    comment_ += text;
+  }
+  bool empty() const noexcept { return text_.empty() && all_of_.empty() && comment_.empty(); }
+  std::string str() const {
+    std::string out = text_.empty() ? "{" : text_ + ",";
+    if (!all_of_.empty()) {
+      out += "\"allOf\":" + array(all_of_) + ",";
+    }
+    if (!comment_.empty()) {
+      out += "\"$comment\":";
+      append_json_string(out, comment_);
+      out += ',';
+    }
+    out.back() = '}';
+    return out.size() == 1 ? "{}" : out;
+  }
+
+  static std::string array(std::vector<std::string> const& items) {
+    std::string out = "[";
+    for (auto const& item : items) {
+      out += out.size() == 1 ? "" : ",";
+      out += item;
+    }
+    return out + "]";
+  }
+
+private:
+  std::string text_;
+  std::vector<std::string> keys_;
+  std::vector<std::string> all_of_;
+  std::string comment_;
+};
+
+inline std::string json_quoted(std::string_view s) {
+  std::string out;
+  append_json_string(out, s);
+  return out;
+}
+
+/// Where the string that opens at json[i] ends (one past its closing quote).
+inline std::size_t string_end(std::string_view json, std::size_t i) noexcept {
+  for (++i; i < json.size(); ++i) {
+    if (json[i] == '\\') {
+      ++i;
+    } else if (json[i] == '"') {
+      return i + 1;
+    }
+  }
+  return json.size();
+}
+
+/// Where the object or array that opens at json[i] ends (one past its closing bracket).
+inline std::size_t container_end(std::string_view json, std::size_t i) noexcept {
+  std::size_t depth = 0;
+  while (i < json.size()) {
+    char const c = json[i];
+    if (c == '"') {
+      i = string_end(json, i);
+      continue;
+    }
+    if (c == '{' || c == '[') {
+      ++depth;
+    } else if ((c == '}' || c == ']') && --depth == 0) {
+      return i + 1;
+    }
+    ++i;
+  }
+  return json.size();
+}
+
+/// Writes compact JSON again with `indent` spaces per level; an object or array whose compact
+/// text is short (`{"type": "null"}`) stays on one line. Strings are copied as they are.
+inline std::string indent_json(std::string_view json, std::size_t indent) {
+  constexpr std::size_t one_line = 60;
+  std::string out;
+  std::size_t depth = 0;
+  std::size_t flat_until = 0; // inside a container written on one line, up to here
+  auto line = [&] {
+    out += '\n';
+    out.append(depth * indent, ' ');
+  };
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    char const c = json[i];
+    if (c == '"') {
+      std::size_t const end = string_end(json, i);
+      out.append(json.data() + i, end - i);
+      i = end - 1;
+      continue;
+    }
+    if (i < flat_until) {
+      out += c;
+      if (c == ',' || c == ':') {
+        out += ' ';
+      }
+      continue;
+    }
+    switch (c) {
+    case '{':
+    case '[':
+      out += c;
+      if (container_end(json, i) - i <= one_line) {
+        flat_until = container_end(json, i);
+      } else {
+        ++depth;
+        line();
+      }
+      break;
+    case '}':
+    case ']':
+      --depth;
+      line();
+      out += c;
+      break;
+    case ',':
+      out += c;
+      line();
+      break;
+    case ':':
+      out += ": ";
+      break;
+    default:
+      out += c;
+    }
+  }
+  return out;
+}
+
+/// One character in a regular expression's character class.
+inline void append_class_char(std::string& out, char c) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  auto const u = static_cast<unsigned char>(c);
+  if (u < 0x20 || u == 0x7F) {
+    out += "\\x";
+    out += hex[u >> 4];
+    out += hex[u & 0xFu];
+    return;
+  }
+  if (c == '\\' || c == ']' || c == '[' || c == '^' || c == '-') {
+    out += '\\';
+  }
+  out += c;
+}
+
+/// A character class of a regular expression (ECMA-262, as JSON Schema's "pattern" is) that
+/// holds exactly the characters of `chars` (ASCII, in code order): runs of three or more as
+/// ranges, "[\\-0-9A-Z_a-z]".
+inline std::string regex_class(std::string_view chars) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < chars.size();) {
+    std::size_t run = 1;
+    while (i + run < chars.size() && chars[i + run] == chars[i] + char(run)) {
+      ++run;
+    }
+    append_class_char(out, chars[i]);
+    if (run >= 3) {
+      out += '-';
+      append_class_char(out, chars[i + run - 1]);
+    } else if (run == 2) {
+      append_class_char(out, chars[i + 1]);
+    }
+    i += run;
+  }
+  return out + "]";
+}
+
+/// `text` as a regular expression that matches it literally.
+inline std::string regex_literal(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (std::string_view("\\^$.|?*+()[]{}").find(c) != std::string_view::npos) {
+      out += '\\';
+    }
+    out += c;
+  }
+  return out;
+}
+
+template <class C, class = void>
+struct has_json_schema : std::false_type {};
+template <class C>
+struct has_json_schema<C, std::void_t<decltype(std::string(C::json_schema()))>> : std::true_type {};
+
+template <class C, class = void>
+struct has_json_schema_comment : std::false_type {};
+template <class C>
+struct has_json_schema_comment<C, std::void_t<decltype(std::string_view(C::json_schema_comment))>>
+    : std::true_type {};
+
+template <class C>
+inline constexpr bool is_built_in_v =
+    is_length<C>::value || is_charset<C>::value || is_one_of<C>::value || is_path_under<C>::value ||
+    is_range<C>::value || is_greater_than<C>::value || is_size<C>::value;
+
+class schema_writer {
+public:
+  explicit schema_writer(json_schema_options const& options) : options_(options) {}
+
+  template <class T>
+  std::string document() {
+    json_object_text doc;
+    doc.add("$schema", "\"https://json-schema.org/draft/2020-12/schema\"");
+    if (!options_.id.empty()) {
+      doc.add_string("$id", options_.id);
+    }
+    doc.add_string("title", type_name<T>());
+    if constexpr (is_described_struct_v<T>) {
+      doc.add("$ref", reference<T>());
+    } else {
+      doc.also(value<T, rules<>>());
+    }
+    if (!defs_.empty()) {
+      json_object_text defs;
+      for (auto const& [name, schema] : defs_) {
+        defs.add(name, schema);
+      }
+      doc.add("$defs", defs.str());
+    }
+    std::string out = doc.str();
+    return options_.indent == 0 ? out : indent_json(out, options_.indent);
+  }
+
+private:
+  /// The schema of a member or an element of type V (an optional accepts null).
+  template <class V, class Rules>
+  std::string value() {
+    if constexpr (is_optional<V>::value) {
+      std::string inner = present<typename V::value_type, Rules>();
+      if (options_.decode.null_members == null_policy::absent) {
+        return "{\"anyOf\":[{\"type\":\"null\"}," + inner + "]}";
+      }
+      return inner;
+    } else {
+      return present<V, Rules>();
+    }
+  }
+
+  /// The schema of a value of type V (not an optional) under `Rules`.
+  template <class V, class Rules>
+  std::string present() {
+    using set = rule_set_for<V, Rules>;
+    using warned =
+        boost::mp11::mp_transform<unwarned_t, boost::mp11::mp_filter<is_warn, typename set::plain>>;
+    using required =
+        boost::mp11::mp_transform<unwarned_t,
+                                  boost::mp11::mp_remove_if<typename set::plain, is_warn>>;
+    json_object_text s;
+    type_keywords<V, Rules>(s, required{});
+    constraint_keywords<V>(s, required{});
+    annotations(s, Rules{});
+    json_object_text warn;
+    if constexpr (boost::mp11::mp_size<warned>::value != 0) {
+      if constexpr (std::is_integral_v<V> && !std::is_same_v<V, bool>) {
+        integer_keywords<V>(warn, warned{});
+      } else if constexpr (std::is_floating_point_v<V>) {
+        real_keywords<V>(warn, warned{});
+      }
+      constraint_keywords<V>(warn, warned{});
+    }
+    if constexpr (is_open_enum<V>::value) {
+      if (options_.decode.unknown_open_enum_values == open_enum_policy::warning) {
+        warn.add("enum", spellings<typename V::enum_type>());
+      }
+    }
+    if (!warn.empty()) {
+      s.add("x-conform-warn", warn.str());
+    }
+    return s.str();
+  }
+
+  template <class V, class Rules, class Required>
+  void type_keywords(json_object_text& s, Required required) {
+    if constexpr (std::is_same_v<V, bool>) {
+      s.add("type", "\"boolean\"");
+    } else if constexpr (std::is_integral_v<V>) {
+      s.add("type", "\"integer\"");
+      integer_keywords<V>(s, required);
+    } else if constexpr (std::is_floating_point_v<V>) {
+      s.add("type", "\"number\"");
+      real_keywords<V>(s, required);
+    } else if constexpr (std::is_same_v<V, std::string>) {
+      s.add("type", "\"string\"");
+    } else if constexpr (is_described_enum_v<V>) {
+      s.add("enum", spellings<V>());
+    } else if constexpr (is_open_enum<V>::value) {
+      if (options_.decode.unknown_open_enum_values == open_enum_policy::error) {
+        s.add("enum", spellings<typename V::enum_type>());
+      } else {
+        s.add("type", "\"string\"");
+        s.add("examples", spellings<typename V::enum_type>());
+      }
+    } else if constexpr (is_vector<V>::value) {
+      s.add("type", "\"array\"");
+      s.add("items",
+            value<typename V::value_type, typename rule_set_for<V, Rules>::element_rules>());
+    } else if constexpr (is_string_map<V>::value) {
+      s.add("type", "\"object\"");
+      s.add("additionalProperties",
+            value<typename V::mapped_type, typename rule_set_for<V, Rules>::element_rules>());
+    } else if constexpr (is_described_struct_v<V>) {
+      s.add("$ref", reference<V>());
+    } else {
+      static_assert(sizeof(V) == 0, "conform::json_schema: unsupported type");
+    }
+  }
+
+  template <class E>
+  static std::string spellings() {
+    std::vector<std::string> out;
+    for (std::string_view name : enum_spellings<E>()) {
+      out.push_back(json_quoted(name));
+    }
+    return json_object_text::array(out);
+  }
+
+  // ---- numbers ---------------------------------------------------------------------------
+
+  /// The integer's width and its ranges, as one minimum and one maximum.
+  template <class I, class... Cs>
+  static void integer_keywords(json_object_text& s, boost::mp11::mp_list<Cs...> list) {
+    auto const [lo, hi] = integer_bounds<I>(list);
+    std::string text;
+    append_integer(text, lo);
+    s.add("minimum", text);
+    text.clear();
+    append_integer(text, hi);
+    s.add("maximum", text);
+  }
+
+  /// The finite range of F, narrowed by range and greater_than.
+  template <class F, class... Cs>
+  static void real_keywords(json_object_text& s, boost::mp11::mp_list<Cs...>) {
+    double lo = -static_cast<double>(std::numeric_limits<F>::max());
+    double hi = static_cast<double>(std::numeric_limits<F>::max());
+    std::optional<std::int64_t> above; // greater_than's bound
+    auto narrow = [&](auto c) {
+      using C = decltype(c);
+      if constexpr (is_range<C>::value) {
+        lo = std::max(lo, static_cast<double>(C::minimum));
+        if (C::maximum != std::numeric_limits<std::int64_t>::max()) {
+          hi = std::min(hi, static_cast<double>(C::maximum));
+        }
+      } else if constexpr (is_greater_than<C>::value) {
+        above = above ? std::max(*above, C::exclusive_minimum) : C::exclusive_minimum;
+      }
+    };
+    (void)narrow; // unused when there are no constraints
+    (narrow(Cs{}), ...);
+    std::string text;
+    append_double(text, lo);
+    s.add("minimum", text);
+    text.clear();
+    append_double(text, hi);
+    s.add("maximum", text);
+    if (above) {
+      text.clear();
+      append_int64(text, *above);
+      s.add("exclusiveMinimum", text);
+    }
+  }
+
+  // ---- constraints -----------------------------------------------------------------------
+
+  /// The keywords of the constraints of `list` on a value of type V (numbers have theirs
+  /// from type_keywords: a width and several ranges make one minimum and one maximum).
+  template <class V, class... Cs>
+  void constraint_keywords(json_object_text& s, boost::mp11::mp_list<Cs...>) {
+    using charsets = boost::mp11::mp_filter<is_charset, boost::mp11::mp_list<Cs...>>;
+    if constexpr (boost::mp11::mp_size<charsets>::value != 0) {
+      constexpr auto const& allowed = charset_alphabet<charsets>::value;
+      // No character outside the class. Not "^[...]*$": Python's re (the jsonschema
+      // package's) lets "$" match before a final line feed, so "name\n" would pass there.
+      s.add("not",
+            "{\"pattern\":" +
+                json_quoted("[^" +
+                            regex_class(std::string_view(allowed.chars, allowed.size)).substr(1)) +
+                "}");
+    }
+    auto one = [&](auto c) {
+      using C = decltype(c);
+      if constexpr (is_length<C>::value) {
+        s.add("minLength", std::to_string(C::min_length));
+        if (C::max_length != std::numeric_limits<std::size_t>::max()) {
+          s.add("maxLength", std::to_string(C::max_length));
+        }
+      } else if constexpr (is_size<C>::value) {
+        bool const object = is_string_map<V>::value;
+        s.add(object ? "minProperties" : "minItems", std::to_string(C::min_items));
+        if (C::max_items != std::numeric_limits<std::size_t>::max()) {
+          s.add(object ? "maxProperties" : "maxItems", std::to_string(C::max_items));
+        }
+      } else if constexpr (is_one_of<C>::value) {
+        std::size_t n = 0;
+        std::string_view const* values = one_of_values<C>::get(n);
+        std::vector<std::string> quoted;
+        for (std::size_t i = 0; i < n; ++i) {
+          quoted.push_back(json_quoted(values[i]));
+        }
+        s.add("enum", json_object_text::array(quoted));
+      } else if constexpr (is_path_under<C>::value) {
+        // Beneath the directory: it, a '/', then at least one character of any kind ("."
+        // would leave out line terminators).
+        s.add_string("pattern", "^" + regex_literal(path_dir<C>::get()) + "/[\\s\\S]");
+      } else if constexpr (is_charset<C>::value || is_range<C>::value ||
+                           is_greater_than<C>::value) {
+        // charsets above, all at once; ranges with the number's type
+      } else if constexpr (has_json_schema<C>::value) {
+        s.also(std::string(C::json_schema()));
+      } else {
+        std::string text = "also checked by conform: ";
+        C::expected(text);
+        s.note(text);
+      }
+    };
+    (void)one; // unused when there are no constraints
+    (one(Cs{}), ...);
+  }
+
+  /// Annotations with a `json_schema_comment` become notes.
+  template <class... Cs>
+  static void annotations(json_object_text& s, rules<Cs...>) {
+    auto one = [&](auto c) {
+      using C = decltype(c);
+      if constexpr (is_annotation_v<C> && has_json_schema_comment<C>::value) {
+        s.note(C::json_schema_comment);
+      }
+    };
+    (void)one;
+    (one(Cs{}), ...);
+  }
+
+  // ---- structs ---------------------------------------------------------------------------
+
+  /// `{"$ref": ...}` of T's definition, written first if it is not yet.
+  template <class T>
+  std::string reference() {
+    std::string_view const key = type_name<T>();
+    auto found = names_.find(key);
+    std::string name;
+    if (found != names_.end()) {
+      name = found->second;
+    } else {
+      name = def_name(key);
+      names_.emplace(key, name);
+      std::size_t const slot = defs_.size();
+      defs_.emplace_back(name, std::string()); // taken before the members: T may contain T
+      std::string schema = structure<T>();
+      defs_[slot].second = std::move(schema);
+    }
+    return "\"#/$defs/" + name + "\"";
+  }
+
+  /// A "$defs" key for a type name: "conform::modelarts::job_spec" gives
+  /// "conform.modelarts.job_spec"; what a URI fragment would need escaped becomes '_', and a
+  /// name taken by another type gets a number.
+  std::string def_name(std::string_view type) const {
+    std::string out;
+    for (std::size_t i = 0; i < type.size(); ++i) {
+      char const c = type[i];
+      if (c == ':' && i + 1 < type.size() && type[i + 1] == ':') {
+        out += '.';
+        ++i;
+      } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                 c == '_' || c == '.' || c == '-') {
+        out += c;
+      } else if (c != ' ') {
+        out += '_';
+      }
+    }
+    std::string unique = out;
+    for (std::size_t n = 2;; ++n) {
+      bool taken = false;
+      for (auto const& [name, schema] : defs_) {
+        taken = taken || name == unique;
+      }
+      if (!taken) {
+        return unique;
+      }
+      unique = out + "_" + std::to_string(n);
+    }
+  }
+
+  template <class T>
+  std::string structure() {
+    json_object_text s;
+    s.add("type", "\"object\"");
+    json_object_text properties;
+    std::vector<std::string> required;
+    boost::mp11::mp_for_each<public_members<T>>([&](auto d) {
+      using M = std::remove_cv_t<std::remove_reference_t<decltype(std::declval<T&>().*d.pointer)>>;
+      properties.add(d.name, value<M, member_rules_t<T, d.pointer>>());
+      if (!is_optional<M>::value) {
+        required.push_back(json_quoted(d.name));
+      }
+    });
+    s.add("properties", properties.str());
+    if (!required.empty()) {
+      s.add("required", json_object_text::array(required));
+    }
+    if (options_.decode.unknown_members == unknown_member_policy::error) {
+      s.add("additionalProperties", "false");
+    }
+    json_object_text warn;
+    cross_member<T>(s, warn, type_rules_t<T>{});
+    if (!warn.empty()) {
+      s.add("x-conform-warn", warn.str());
+    }
+    return s.str();
+  }
+
+  template <class T, class... Rs>
+  void cross_member(json_object_text& s, json_object_text& warn, rules<Rs...>) {
+    auto one = [&](auto r) {
+      using R = decltype(r);
+      rule<T>(is_warn<R>::value ? warn : s, static_cast<unwarned_t<R> const*>(nullptr));
+    };
+    (void)one;
+    (one(Rs{}), ...);
+  }
+
+  /// Whether member M of T holds a value: its key is there and (for an optional, when null
+  /// is absence) not null. A required member always does, or the document is invalid anyway.
+  template <class T, auto M>
+  std::string present_member() const {
+    using V = std::remove_cv_t<std::remove_reference_t<decltype(std::declval<T&>().*M)>>;
+    if constexpr (!is_optional<V>::value) {
+      return "true";
+    } else {
+      std::string const name = json_quoted(member_name<T, M>());
+      std::string out = "{\"required\":[" + name + "]";
+      if (options_.decode.null_members == null_policy::absent) {
+        out += ",\"properties\":{" + name + ":{\"not\":{\"type\":\"null\"}}}";
+      }
+      return out + "}";
+    }
+  }
+  template <class T, auto A, auto B>
+  std::string implies() const {
+    return "{\"if\":" + present_member<T, A>() + ",\"then\":" + present_member<T, B>() + "}";
+  }
+
+  template <class T, auto A, auto B>
+  void rule(json_object_text& s, together<A, B> const*) const {
+    s.also(implies<T, A, B>());
+    s.also(implies<T, B, A>());
+  }
+  template <class T, auto A, auto B>
+  void rule(json_object_text& s, requires_member<A, B> const*) const {
+    s.also(implies<T, A, B>());
+  }
+  template <class T, auto A, auto B>
+  void rule(json_object_text& s, exclusive<A, B> const*) const {
+    s.also("{\"not\":{\"allOf\":[" + present_member<T, A>() + "," + present_member<T, B>() + "]}}");
+  }
+  template <class T, auto Required, auto When, class Value>
+  void rule(json_object_text& s, required_if<Required, When, Value> const*) const {
+    std::string const when = json_quoted(member_name<T, When>());
+    s.also("{\"if\":{\"required\":[" + when + "],\"properties\":{" + when +
+           ":{\"const\":" + json_quoted(constant_text(Value::value)) +
+           "}}},\"then\":" + present_member<T, Required>() + "}");
+  }
+  template <class T, auto Low, auto High>
+  void rule(json_object_text& s, ordered<Low, High> const*) const {
+    std::string text = "also checked by conform: ";
+    text += member_name<T, High>();
+    text += " not before ";
+    text += member_name<T, Low>();
+    text += " (JSON Schema cannot compare two members)";
+    s.note(text);
+  }
+  template <class T, class R>
+  void rule(json_object_text& s, R const*) const {
+    if constexpr (has_json_schema<R>::value) {
+      s.also(std::string(R::json_schema()));
+    } else {
+      std::string text = "also checked by conform: the rule ";
+      text += type_name<R>();
+      s.note(text);
+    }
+  }
+
+  json_schema_options const& options_;
+  std::vector<std::pair<std::string, std::string>> defs_;      ///< in the order first referenced
+  std::map<std::string_view, std::string, std::less<>> names_; ///< type name -> "$defs" key
+};
+
+} // namespace detail
+
+/** The JSON Schema (draft 2020-12) of T, as JSON text: what `decode<T>` with
+    `options.decode`'s policies finds valid. Deterministic: the same types and options give
+    the same text (members in declaration order, definitions in the order first met).
+
+    A constraint of your own can say what it checks: give it `static std::string_view
+    json_schema()` (or one returning std::string) returning a JSON Schema object, which is
+    added under "allOf" (modelarts::error_code_format gives a pattern); without one, its
+    expectation text is noted in "$comment". A cross-member rule of your own can do the same.
+    An annotation with a `json_schema_comment` string is noted in "$comment".
+
+    What the schema cannot say, and the decoder checks:
+    - an integer member's number must be written as an integer: JSON Schema's "integer"
+      accepts `1.0` and `1e2`, which conform reports as not_integer;
+    - `ordered` compares two members (noted in "$comment");
+    - a key given twice in one object (a JSON parser keeps one of the values);
+    - the limits of decode_options (depth, sizes) and the text's own validity (UTF-8, a byte
+      order mark, trailing data);
+    - a float member's bound is FLT_MAX, where conform rejects what rounds to infinity, a
+      little beyond it.
+
+    @par Exception safety Throws std::bad_alloc only. */
+template <class T>
+std::string json_schema(json_schema_options const& options = {}) {
+  detail::schema_writer writer(options);
+  return writer.document<T>();
+}
+
+} // namespace conform
+
+#endif // CONFORM_JSON_SCHEMA_HPP
