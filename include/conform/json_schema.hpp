@@ -412,16 +412,23 @@ private:
 
   // ---- numbers ---------------------------------------------------------------------------
 
+  template <class N>
+  static std::string number_text(N v) {
+    std::string text;
+    if constexpr (std::is_floating_point_v<N>) {
+      append_double(text, v);
+    } else {
+      append_integer(text, v);
+    }
+    return text;
+  }
+
   /// The integer's width and its ranges, as one minimum and one maximum.
   template <class I, class... Cs>
   static void integer_keywords(json_object_text& s, boost::mp11::mp_list<Cs...> list) {
     auto const [lo, hi] = integer_bounds<I>(list);
-    std::string text;
-    append_integer(text, lo);
-    s.add("minimum", text);
-    text.clear();
-    append_integer(text, hi);
-    s.add("maximum", text);
+    s.add("minimum", number_text(lo));
+    s.add("maximum", number_text(hi));
   }
 
   /// The finite range of F, narrowed by range and greater_than.
@@ -443,16 +450,10 @@ private:
     };
     (void)narrow; // unused when there are no constraints
     (narrow(Cs{}), ...);
-    std::string text;
-    append_double(text, lo);
-    s.add("minimum", text);
-    text.clear();
-    append_double(text, hi);
-    s.add("maximum", text);
+    s.add("minimum", number_text(lo));
+    s.add("maximum", number_text(hi));
     if (above) {
-      text.clear();
-      append_int64(text, *above);
-      s.add("exclusiveMinimum", text);
+      s.add("exclusiveMinimum", number_text(*above));
     }
   }
 
