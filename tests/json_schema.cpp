@@ -65,6 +65,7 @@ struct everything {
   std::optional<double> ratio;
   std::optional<double> above;
   std::optional<float> single;
+  std::optional<long double> wide;
   std::optional<std::string> name;
   std::optional<std::string> size_name;
   std::optional<std::string> code_dir;
@@ -86,9 +87,9 @@ struct everything {
   std::string required_text;
 };
 BOOST_DESCRIBE_STRUCT(everything, (),
-                      (priority, small, positive, warned, ratio, above, single, name, size_name,
-                       code_dir, even_number, tens, pairs, labels, flag, closed, open, path, port,
-                       a, b, mode, blue_only, start, end, required_text))
+                      (priority, small, positive, warned, ratio, above, single, wide, name,
+                       size_name, code_dir, even_number, tens, pairs, labels, flag, closed, open,
+                       path, port, a, b, mode, blue_only, start, end, required_text))
 CONFORM_MEMBER_RULES(everything, priority, conform::range<0, 3>);
 CONFORM_MEMBER_RULES(everything, positive, conform::greater_than<0>);
 CONFORM_MEMBER_RULES(everything, warned, conform::warn<conform::range<0, 86400>>);
@@ -181,7 +182,7 @@ TEST_CASE("a struct: properties in declaration order, the non-optional ones requ
   auto const& def = definition(s, "json_schema_test.everything");
   CHECK(def.at("type") == "object");
   auto const& props = def.at("properties").as_object();
-  REQUIRE(props.size() == 26);
+  REQUIRE(props.size() == 27);
   CHECK(props.begin()->key() == "priority");
   CHECK((props.end() - 1)->key() == "required_text");
   CHECK(def.at("required") == parsed(R"(["priority","required_text"])"));
@@ -213,6 +214,11 @@ TEST_CASE("numbers: finite, with range as minimum and maximum, greater_than excl
   CHECK(conform::json_schema<everything>().find(
             R"("single":{"anyOf":[{"type":"null"},{"type":"number",)"
             R"("minimum":-3.4028234663852886e+38,"maximum":3.4028234663852886e+38}]})") !=
+        std::string::npos);
+  // A long double is read as a double first: a double's bounds, not infinity.
+  CHECK(conform::json_schema<everything>().find(
+            R"("wide":{"anyOf":[{"type":"null"},{"type":"number",)"
+            R"("minimum":-1.7976931348623157e+308,"maximum":1.7976931348623157e+308}]})") !=
         std::string::npos);
 }
 

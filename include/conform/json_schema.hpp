@@ -434,8 +434,13 @@ private:
   /// The finite range of F, narrowed by range and greater_than.
   template <class F, class... Cs>
   static void real_keywords(json_object_text& s, boost::mp11::mp_list<Cs...>) {
-    double lo = -static_cast<double>(std::numeric_limits<F>::max());
-    double hi = static_cast<double>(std::numeric_limits<F>::max());
+    // The decoder reads every number as a double first, so a long double's range is a
+    // double's (its own maximum would be infinity as a double).
+    constexpr double top = sizeof(F) > sizeof(double)
+                               ? std::numeric_limits<double>::max()
+                               : static_cast<double>(std::numeric_limits<F>::max());
+    double lo = -top;
+    double hi = top;
     std::optional<std::int64_t> above; // greater_than's bound
     auto narrow = [&](auto c) {
       using C = decltype(c);
