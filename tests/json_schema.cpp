@@ -70,6 +70,7 @@ struct everything {
   std::optional<std::string> size_name;
   std::optional<std::string> code_dir;
   std::optional<std::int64_t> even_number;
+  std::optional<std::int64_t> maybe_even;
   std::optional<std::int64_t> tens;
   std::optional<std::vector<std::vector<std::int64_t>>> pairs;
   std::optional<std::map<std::string, std::string>> labels;
@@ -88,8 +89,8 @@ struct everything {
 };
 BOOST_DESCRIBE_STRUCT(everything, (),
                       (priority, small, positive, warned, ratio, above, single, wide, name,
-                       size_name, code_dir, even_number, tens, pairs, labels, flag, closed, open,
-                       path, port, a, b, mode, blue_only, start, end, required_text))
+                       size_name, code_dir, even_number, maybe_even, tens, pairs, labels, flag,
+                       closed, open, path, port, a, b, mode, blue_only, start, end, required_text))
 CONFORM_MEMBER_RULES(everything, priority, conform::range<0, 3>);
 CONFORM_MEMBER_RULES(everything, positive, conform::greater_than<0>);
 CONFORM_MEMBER_RULES(everything, warned, conform::warn<conform::range<0, 86400>>);
@@ -100,6 +101,7 @@ CONFORM_MEMBER_RULES(everything, name, conform::length<1, 64>,
 CONFORM_MEMBER_RULES(everything, size_name, conform::one_of<sizes>);
 CONFORM_MEMBER_RULES(everything, code_dir, conform::path_under<home_dir>, note);
 CONFORM_MEMBER_RULES(everything, even_number, even);
+CONFORM_MEMBER_RULES(everything, maybe_even, conform::warn<even>);
 CONFORM_MEMBER_RULES(everything, tens, multiple_of_ten);
 CONFORM_MEMBER_RULES(everything, pairs, conform::size<1, 3>, conform::each<conform::size<2, 2>>);
 CONFORM_MEMBER_RULES(everything, labels, conform::size<0, 4>, conform::each<conform::length<1>>);
@@ -182,7 +184,7 @@ TEST_CASE("a struct: properties in declaration order, the non-optional ones requ
   auto const& def = definition(s, "json_schema_test.everything");
   CHECK(def.at("type") == "object");
   auto const& props = def.at("properties").as_object();
-  REQUIRE(props.size() == 27);
+  REQUIRE(props.size() == 28);
   CHECK(props.begin()->key() == "priority");
   CHECK((props.end() - 1)->key() == "required_text");
   CHECK(def.at("required") == parsed(R"(["priority","required_text"])"));
@@ -268,6 +270,9 @@ TEST_CASE("what only warns is no assertion: it goes under x-conform-warn") {
   CHECK(json::value(present(property(s, "warned"))) ==
         parsed(R"({"type":"integer","minimum":-9223372036854775808,)"
                R"("maximum":9223372036854775807,"x-conform-warn":{"minimum":0,"maximum":86400}})"));
+  // A warned constraint of another kind: its note alone, no bounds.
+  CHECK(present(property(s, "maybe_even")).at("x-conform-warn") ==
+        parsed(R"({"$comment":"also checked by conform: an even number"})"));
   auto const& def = definition(s, "json_schema_test.everything");
   REQUIRE(def.contains("x-conform-warn"));
   CHECK(

@@ -284,11 +284,6 @@ template <class C>
 struct has_json_schema_comment<C, std::void_t<decltype(std::string_view(C::json_schema_comment))>>
     : std::true_type {};
 
-template <class C>
-inline constexpr bool is_built_in_v =
-    is_length<C>::value || is_charset<C>::value || is_one_of<C>::value || is_path_under<C>::value ||
-    is_range<C>::value || is_greater_than<C>::value || is_size<C>::value;
-
 class schema_writer {
 public:
   explicit schema_writer(json_schema_options const& options) : options_(options) {}
@@ -347,9 +342,14 @@ private:
     annotations(s, Rules{});
     json_object_text warn;
     if constexpr (boost::mp11::mp_size<warned>::value != 0) {
-      if constexpr (std::is_integral_v<V> && !std::is_same_v<V, bool>) {
+      // A warned range is its bounds (a warned constraint of another kind says nothing of them).
+      constexpr bool bounds =
+          boost::mp11::mp_size<boost::mp11::mp_filter<is_range, warned>>::value +
+              boost::mp11::mp_size<boost::mp11::mp_filter<is_greater_than, warned>>::value !=
+          0;
+      if constexpr (bounds && std::is_integral_v<V> && !std::is_same_v<V, bool>) {
         integer_keywords<V>(warn, warned{});
-      } else if constexpr (std::is_floating_point_v<V>) {
+      } else if constexpr (bounds && std::is_floating_point_v<V>) {
         real_keywords<V>(warn, warned{});
       }
       constraint_keywords<V>(warn, warned{});
