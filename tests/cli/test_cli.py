@@ -702,15 +702,31 @@ class HttpInput(Scratch, unittest.TestCase):
         self.assertEqual(err.count("is no HTTP status code"), 2)
         self.assertEqual(run(["validate", "--quiet", path]), (0, "", ""))
 
-    def test_body_line_column_and_locator_header(self):
-        capture = "HTTP/1.1 200 OK\r\n\r\n{\r\n  \"kind\": \"jobb\"\r\n}\r\n"
+    def test_file_line_column_and_locator_header(self):
+        # A body as it stands in the file: the file's line and column, so that an editor
+        # jumps to the value; the header says which response.
+        capture = ("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: "
+                   "application/json\r\n\r\n{\r\n  \"kind\": \"jobb\"\r\n}\r\n")
         path = self.write("kind.http", capture)
         status, out, _ = run(["validate", path])
         self.assertEqual(status, 1)
         lines = out.splitlines()
-        self.assertEqual(lines[0], f"{path}: in line 1 HTTP/1.1 200 OK:")
+        self.assertEqual(lines[0], f"{path}: in line 3 HTTP/1.1 200 OK:")
         m = LOCATION.match(lines[1])
-        self.assertEqual((m["line"], m["column"], m["code"]), ("2", "11", "unknown_enum_value"))
+        self.assertEqual((m["line"], m["column"], m["code"]), ("7", "11", "unknown_enum_value"))
+        self.assertEqual(capture.split("\r\n")[6][10:], '"jobb"')  # line 7, column 11
+        _, out, _ = run(["validate", "--format", "json", path])
+        d = documents(out)[0]["diagnostics"][0]
+        self.assertEqual((d["line"], d["column"]), (7, 11))
+        # A chunked body is put together from its chunks: its own line and column.
+        body = '{\r\n  "kind": "jobb"\r\n}'
+        chunked = ("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                   f"{len(body):x}\r\n{body}\r\n0\r\n\r\n")
+        path = self.write("chunked.http", chunked)
+        status, out, _ = run(["validate", path])
+        self.assertEqual(status, 1)
+        m = LOCATION.match(out.splitlines()[1])
+        self.assertEqual((m["line"], m["column"]), ("2", "11"))
 
     def test_not_http_when_forced_is_exit_2(self):
         path = self.write("nothttp.txt", "hello\r\n\r\n{}")
@@ -1625,8 +1641,9 @@ class CiFormats(Scratch, unittest.TestCase):
                                  p["pointer"])
                 self.assertIn(p["pointer"], res["message"]["text"])
                 region = location["physicalLocation"].get("region")
-                if name.endswith((".har", ".http")) or p["in"] == "path":
-                    # The body's line:column are not the file's: no region, but the locator.
+                if name.endswith(".har") or p["in"] == "path":
+                    # A HAR entry's body is a JSON string's value: its line:column are not the
+                    # file's, so there is no region, but the locator.
                     self.assertIsNone(region, res)
                     self.assertIn(p["locator"], res["message"]["text"])
                     line = p["line"]
@@ -1736,7 +1753,7 @@ class CiFormats(Scratch, unittest.TestCase):
                 got.append((m["kind"], props["title"], props.get("line"), props.get("col")))
             want = []
             for (_, locator, where, severity, code, pointer, _, _, line, column) in expected:
-                placed = not name.endswith((".har", ".http")) and where == "body"
+                placed = not name.endswith(".har") and where == "body"
                 want.append((severity, "conform: " + code, str(line) if placed else None,
                              str(column) if placed else None))
             self.assertEqual(got, want, name)

@@ -29,8 +29,8 @@ std::size_t rule_index(conform::error code) {
 }
 
 // Where a diagnostic is, in the words a reader of an annotation needs: the pointer, and for a
-// body cut out of a HAR entry or an HTTP response (whose line:column are the body's, not the
-// file's) the entry or response.
+// body cut out of a HAR entry or an HTTP response the entry or response (with the body's own
+// line and column when they are not the file's).
 std::string place_of(document const& doc, conform::diagnostic const& d, bool in_path) {
   std::string out = " at '";
   out += d.pointer;
@@ -41,7 +41,7 @@ std::string place_of(document const& doc, conform::diagnostic const& d, bool in_
   if (doc.locator_header) {
     out += " (";
     out += doc.locator;
-    if (d.line != 0) {
+    if (d.line != 0 && !doc.in_file) {
       out += ", body line " + std::to_string(d.line) + " column " + std::to_string(d.column);
     }
     out += ')';
@@ -49,10 +49,10 @@ std::string place_of(document const& doc, conform::diagnostic const& d, bool in_
   return out;
 }
 
-// The line in the file: a body that is the file's text (JSON) or one of its lines (NDJSON)
-// has one; a HAR entry's or an HTTP response's body does not (0).
+// The line in the file, when the body stands in it as it is (JSON, NDJSON, an HTTP body that
+// is not chunked); 0 for a HAR entry's body or a chunked one.
 std::size_t file_line(document const& doc, conform::diagnostic const& d) {
-  return doc.locator_header || d.line == 0 ? 0 : d.line + doc.first_line - 1;
+  return !doc.in_file || d.line == 0 ? 0 : d.line + doc.first_line - 1;
 }
 
 void artifact_location(std::string& out, std::string_view name) {

@@ -27,13 +27,18 @@ struct document {
   /// Where in the input: "line N", "entry N GET URL", "line N HTTP/1.1 200 OK", or "" for a
   /// whole-file JSON document.
   std::string locator;
-  /// Print the locator as a header above the diagnostics (HAR, HTTP: their line:column are
-  /// within the body, not the file). NDJSON's line numbers are the file's, so it needs none.
+  /// Print the locator as a header above the diagnostics (HAR, HTTP: one file holds several
+  /// responses, each with its request or status line). NDJSON's line numbers say which line.
   bool locator_header = false;
   /// The response body text.
   std::string body;
-  /// The file line of the body's first line (NDJSON).
+  /// The file line of the body's first line (NDJSON, HTTP).
   std::size_t first_line = 1;
+  /// Whether the body stands in the file as it is, from `first_line` on, so that its lines
+  /// and columns are the file's: JSON, NDJSON and an HTTP body that is not chunked. A HAR
+  /// entry's body is the value of a JSON string (escaped, or base64) and a chunked one is
+  /// put together from its chunks: their lines and columns are the body's own.
+  bool in_file = true;
   /// The schema, or detect (decided from the body's top-level keys).
   schema_choice schema = schema_choice::detect;
   /// The request's path parameters, when the document came with a request (HAR).

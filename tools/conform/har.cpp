@@ -336,6 +336,7 @@ public:
     doc.index = documents_++;
     doc.locator = "entry " + std::to_string(index) + " GET " + std::string(*url);
     doc.locator_header = true;
+    doc.in_file = false; // the value of a JSON string
     doc.schema = *schema;
     doc.has_path = true;
     doc.project_id = std::move(match->project_id);

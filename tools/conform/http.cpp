@@ -188,7 +188,7 @@ void read_http(input_buffer& in, input_context& ctx) {
   std::size_t pos = t.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0; // a byte order mark from an editor
   std::size_t line = 1;
   std::size_t counted = 0; // t[0, counted) has been counted into `line`
-  auto line_at = [&](std::size_t at) {
+  auto line_at = [&](std::size_t at) { // `at` never goes back
     for (; counted < at; ++counted) {
       line += t[counted] == '\n';
     }
@@ -259,11 +259,13 @@ void read_http(input_buffer& in, input_context& ctx) {
     std::size_t consumed = 0;
     bool last_chunk = false; // dechunk found it
     std::string cut;         // how the framing says the capture was cut short, if it does
+    bool body_from_chunks = false;
     if (bodiless) {
       body_end = body_start;
     } else if (chunked && dechunk(t.substr(body_start), body, consumed, last_chunk) &&
                ends_here(t, body_start + consumed)) {
       body_end = body_start + consumed;
+      body_from_chunks = true;
       if (!last_chunk) {
         cut = "the chunked body ends without its last chunk (size 0)";
       }
@@ -300,19 +302,27 @@ void read_http(input_buffer& in, input_context& ctx) {
       }
       continue;
     }
+    // line_at() counts forward only: the status line's number is taken before the body's.
+    std::size_t const status_line_number = line_at(start);
     document doc;
     doc.source = ctx.name;
     doc.index = index++;
-    doc.locator = fmt::format("line {} {}", line_at(start), trim(status_line));
+    doc.locator = fmt::format("line {} {}", status_line_number, trim(status_line));
     doc.locator_header = true;
+    // A body read as it stands (Content-Length, or up to the next response) has the file's
+    // lines and columns; a chunked one is put together from its chunks.
+    doc.in_file = !(chunked && body_from_chunks);
+    if (doc.in_file) {
+      doc.first_line = line_at(body_start);
+    }
     doc.schema = ctx.s.schema != schema_choice::detect ? ctx.s.schema : *schema;
     doc.body = std::move(body);
     ctx.out.submit(std::move(doc));
     if (!cut.empty()) {
       // The body's JSON errors follow from a capture cut short, not from what the server
       // sent: said so, after that response's report.
-      write_note(ctx, fmt::format("line {} {}: {}: the capture was cut short", line_at(start),
-                                  trim(status_line), cut));
+      write_note(ctx, fmt::format("line {} {}: {}: the capture was cut short",
+                                  status_line_number, trim(status_line), cut));
     }
   }
   ctx.out.skipped(skipped);
