@@ -88,7 +88,8 @@ void sarif_result(std::string& out, document const& doc, std::string_view schema
   json_string(out, d.pointer);
   out += ",\"kind\":\"value\"}]}]";
   // What identifies the finding from one run to the next, whatever lines move around it: the
-  // document (its locator: the NDJSON line, the HAR entry), where in it, and the rule.
+  // document (its locator: the NDJSON line, the HAR entry) and where in it (the rule is the
+  // ruleId, which consumers match on already).
   out += ",\"partialFingerprints\":{\"conformFinding/v1\":";
   json_string(out, std::string(in_path ? "path" : "body") + ':' + doc.locator + ':' + d.pointer);
   out += "},\"properties\":{\"in\":\"";
