@@ -33,6 +33,7 @@
 
 #include <boost/mp11/algorithm.hpp>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -66,6 +67,13 @@ namespace detail {
 /// enums: both must hold).
 class json_object_text {
 public:
+  // Out of line: every type's schema function makes one or two of these, and their
+  // construction and destruction inlined there was much of the exporter's code.
+  CONFORM_NOINLINE json_object_text() {}
+  CONFORM_NOINLINE ~json_object_text() {}
+  json_object_text(json_object_text const&) = delete;
+  json_object_text& operator=(json_object_text const&) = delete;
+
   void add(std::string_view key, std::string_view json) {
     for (auto const& k : keys_) {
       if (k == key) {
@@ -97,6 +105,15 @@ public:
       comment_ += "; ";
     }
     comment_ += text;
+  }
+  /// Takes `other`'s "allOf" entries and notes (a struct's rules, written apart).
+  void merge(json_object_text& other) {
+    for (auto& schema : other.all_of_) {
+      all_of_.push_back(std::move(schema));
+    }
+    if (!other.comment_.empty()) {
+      note(other.comment_);
+    }
   }
   bool empty() const noexcept { return text_.empty() && all_of_.empty() && comment_.empty(); }
   std::string str() const {
@@ -284,22 +301,254 @@ template <class C>
 struct has_json_schema_comment<C, std::void_t<decltype(std::string_view(C::json_schema_comment))>>
     : std::true_type {};
 
-class schema_writer {
-public:
-  explicit schema_writer(json_schema_options const& options) : options_(options) {}
+/// A present member, as a rule sees it: its key is there and (for an optional, when null is
+/// absence) not null. A required member always is, or the document is invalid anyway.
+struct member_presence {
+  std::string_view name;
+  bool optional;
+};
 
-  template <class T>
-  std::string document() {
+// The writer is in two parts. The templates below only gather what the types say at compile
+// time (a member's name, whether it is optional, a constraint's bounds) and call the functions
+// of this base with it; the base, which is no template, writes the text, once per program. A
+// writer whose templates wrote the text themselves compiled to 330 KB of code and 9.6 s for
+// the ModelArts schema (g++ -O2), since every member instantiates its own.
+class schema_text {
+protected:
+  explicit schema_text(json_schema_options const& options) : options_(options) {}
+
+  using member_value_fn = std::string (*)(void* writer);
+  struct member_entry {
+    std::string_view name;
+    bool optional;
+    member_value_fn value;
+  };
+
+  CONFORM_NOINLINE std::string nullable(std::string inner) const {
+    if (options_.decode.null_members == null_policy::absent) {
+      return "{\"anyOf\":[{\"type\":\"null\"}," + inner + "]}";
+    }
+    return inner;
+  }
+
+  CONFORM_NOINLINE static void add_integer_bounds(json_object_text& s, std::int64_t lo,
+                                                  std::uint64_t hi, bool lo_negative) {
+    std::string text;
+    if (lo_negative) {
+      append_int64(text, lo);
+    } else {
+      append_uint64(text, static_cast<std::uint64_t>(lo));
+    }
+    s.add("minimum", text);
+    text.clear();
+    append_uint64(text, hi);
+    s.add("maximum", text);
+  }
+  CONFORM_NOINLINE static void add_signed_bounds(json_object_text& s, std::int64_t lo,
+                                                 std::int64_t hi) {
+    std::string text;
+    append_int64(text, lo);
+    s.add("minimum", text);
+    text.clear();
+    append_int64(text, hi);
+    s.add("maximum", text);
+  }
+  CONFORM_NOINLINE static void add_real_bounds(json_object_text& s, double lo, double hi,
+                                               bool has_above, std::int64_t above) {
+    std::string text;
+    append_double(text, lo);
+    s.add("minimum", text);
+    text.clear();
+    append_double(text, hi);
+    s.add("maximum", text);
+    if (has_above) {
+      text.clear();
+      append_int64(text, above);
+      s.add("exclusiveMinimum", text);
+    }
+  }
+  CONFORM_NOINLINE static void add_length(json_object_text& s, std::size_t min, std::size_t max) {
+    s.add("minLength", std::to_string(min));
+    if (max != std::numeric_limits<std::size_t>::max()) {
+      s.add("maxLength", std::to_string(max));
+    }
+  }
+  CONFORM_NOINLINE static void add_size(json_object_text& s, bool object, std::size_t min,
+                                        std::size_t max) {
+    s.add(object ? "minProperties" : "minItems", std::to_string(min));
+    if (max != std::numeric_limits<std::size_t>::max()) {
+      s.add(object ? "maxProperties" : "maxItems", std::to_string(max));
+    }
+  }
+  CONFORM_NOINLINE static void add_values(json_object_text& s, std::string_view const* values,
+                                          std::size_t count) {
+    std::vector<std::string> quoted;
+    for (std::size_t i = 0; i < count; ++i) {
+      quoted.push_back(json_quoted(values[i]));
+    }
+    s.add("enum", json_object_text::array(quoted));
+  }
+  CONFORM_NOINLINE static void add_charset(json_object_text& s, std::string_view allowed) {
+    // No character outside the class. Not "^[...]*$": Python's re (the jsonschema package's)
+    // lets "$" match before a final line feed, so "name\n" would pass there.
+    s.add("not", "{\"pattern\":" + json_quoted("[^" + regex_class(allowed).substr(1)) + "}");
+  }
+  CONFORM_NOINLINE static void add_path_under(json_object_text& s, std::string_view dir) {
+    // Beneath the directory: it, a '/', then at least one character of any kind ("." would
+    // leave out line terminators).
+    s.add_string("pattern", "^" + regex_literal(dir) + "/[\\s\\S]");
+  }
+  CONFORM_NOINLINE static void note_expected(json_object_text& s, void (*expected)(std::string&)) {
+    std::string text = "also checked by conform: ";
+    expected(text);
+    s.note(text);
+  }
+  CONFORM_NOINLINE static std::string quoted_list(std::string_view const* values,
+                                                  std::size_t count) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < count; ++i) {
+      out.push_back(json_quoted(values[i]));
+    }
+    return json_object_text::array(out);
+  }
+
+  /// A struct's definition from its members' table and its rules' schemas.
+  CONFORM_NOINLINE std::string object_schema(void* writer, member_entry const* members,
+                                             std::size_t count, json_object_text& rules,
+                                             json_object_text const& warn) const {
+    json_object_text s;
+    s.add("type", "\"object\"");
+    json_object_text properties;
+    std::vector<std::string> required;
+    for (std::size_t i = 0; i < count; ++i) {
+      properties.add(members[i].name, members[i].value(writer));
+      if (!members[i].optional) {
+        required.push_back(json_quoted(members[i].name));
+      }
+    }
+    s.add("properties", properties.str());
+    if (!required.empty()) {
+      s.add("required", json_object_text::array(required));
+    }
+    if (options_.decode.unknown_members == unknown_member_policy::error) {
+      s.add("additionalProperties", "false");
+    }
+    s.merge(rules);
+    if (!warn.empty()) {
+      s.add("x-conform-warn", warn.str());
+    }
+    return s.str();
+  }
+
+  // ---- cross-member rules: the text of each kind, from its members' facts ------------------
+
+  CONFORM_NOINLINE std::string present_member(member_presence m) const {
+    if (!m.optional) {
+      return "true";
+    }
+    std::string const name = json_quoted(m.name);
+    std::string out = "{\"required\":[" + name + "]";
+    if (options_.decode.null_members == null_policy::absent) {
+      out += ",\"properties\":{" + name + ":{\"not\":{\"type\":\"null\"}}}";
+    }
+    return out + "}";
+  }
+  CONFORM_NOINLINE std::string implies(member_presence a, member_presence b) const {
+    return "{\"if\":" + present_member(a) + ",\"then\":" + present_member(b) + "}";
+  }
+  CONFORM_NOINLINE void together_rule(json_object_text& s, member_presence a,
+                                      member_presence b) const {
+    s.also(implies(a, b));
+    s.also(implies(b, a));
+  }
+  CONFORM_NOINLINE void exclusive_rule(json_object_text& s, member_presence a,
+                                       member_presence b) const {
+    s.also("{\"not\":{\"allOf\":[" + present_member(a) + "," + present_member(b) + "]}}");
+  }
+  CONFORM_NOINLINE void required_if_rule(json_object_text& s, member_presence required,
+                                         std::string_view when, std::string_view value) const {
+    std::string const key = json_quoted(when);
+    s.also("{\"if\":{\"required\":[" + key + "],\"properties\":{" + key +
+           ":{\"const\":" + json_quoted(value) + "}}},\"then\":" + present_member(required) + "}");
+  }
+  CONFORM_NOINLINE static void ordered_rule(json_object_text& s, std::string_view low,
+                                            std::string_view high) {
+    std::string text = "also checked by conform: ";
+    text += high;
+    text += " not before ";
+    text += low;
+    text += " (JSON Schema cannot compare two members)";
+    s.note(text);
+  }
+  CONFORM_NOINLINE static void own_rule(json_object_text& s, std::string_view name) {
+    std::string text = "also checked by conform: the rule ";
+    text += name;
+    s.note(text);
+  }
+
+  // ---- definitions -------------------------------------------------------------------------
+
+  /// A "$defs" key for a type name: "conform::modelarts::job_spec" gives
+  /// "conform.modelarts.job_spec"; what a URI fragment would need escaped becomes '_', and a
+  /// name taken by another type gets a number.
+  CONFORM_NOINLINE std::string def_name(std::string_view type) const {
+    std::string out;
+    for (std::size_t i = 0; i < type.size(); ++i) {
+      char const c = type[i];
+      if (c == ':' && i + 1 < type.size() && type[i + 1] == ':') {
+        out += '.';
+        ++i;
+      } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                 c == '_' || c == '.' || c == '-') {
+        out += c;
+      } else if (c != ' ') {
+        out += '_';
+      }
+    }
+    std::string unique = out;
+    for (std::size_t n = 2;; ++n) {
+      bool taken = false;
+      for (auto const& [name, schema] : defs_) {
+        taken = taken || name == unique;
+      }
+      if (!taken) {
+        return unique;
+      }
+      unique = out + "_" + std::to_string(n);
+    }
+  }
+
+  /// The "$ref" of the type named `key`, whose definition `make` writes the first time.
+  CONFORM_NOINLINE std::string reference(std::string_view key, void* writer,
+                                         std::string (*make)(void* writer)) {
+    auto found = names_.find(key);
+    std::string name;
+    if (found != names_.end()) {
+      name = found->second;
+    } else {
+      name = def_name(key);
+      names_.emplace(key, name);
+      std::size_t const slot = defs_.size();
+      defs_.emplace_back(name, std::string()); // taken before the members: T may contain T
+      std::string schema = make(writer);
+      defs_[slot].second = std::move(schema);
+    }
+    return "\"#/$defs/" + name + "\"";
+  }
+
+  /// The whole document around the root's schema (a "$ref", or a schema under allOf).
+  CONFORM_NOINLINE std::string document_text(std::string_view title, bool root_is_reference,
+                                             std::string root) const {
     json_object_text doc;
     doc.add("$schema", "\"https://json-schema.org/draft/2020-12/schema\"");
     if (!options_.id.empty()) {
       doc.add_string("$id", options_.id);
     }
-    doc.add_string("title", type_name<T>());
-    if constexpr (is_described_struct_v<T>) {
-      doc.add("$ref", reference<T>());
+    doc.add_string("title", title);
+    if (root_is_reference) {
+      doc.add("$ref", root);
     } else {
-      doc.also(value<T, rules<>>());
+      doc.also(std::move(root));
     }
     if (!defs_.empty()) {
       json_object_text defs;
@@ -312,19 +561,37 @@ public:
     return options_.indent == 0 ? out : indent_json(out, options_.indent);
   }
 
+  json_schema_options const& options_;
+  std::vector<std::pair<std::string, std::string>> defs_;      ///< in the order first referenced
+  std::map<std::string_view, std::string, std::less<>> names_; ///< type name -> "$defs" key
+};
+
+class schema_writer : schema_text {
+public:
+  explicit schema_writer(json_schema_options const& options) : schema_text(options) {}
+
+  template <class T>
+  std::string document() {
+    if constexpr (is_described_struct_v<T>) {
+      return document_text(type_name<T>(), true, reference<T>());
+    } else {
+      return document_text(type_name<T>(), false, value<T, rules<>>());
+    }
+  }
+
 private:
   /// The schema of a member or an element of type V (an optional accepts null).
   template <class V, class Rules>
   std::string value() {
     if constexpr (is_optional<V>::value) {
-      std::string inner = present<typename V::value_type, Rules>();
-      if (options_.decode.null_members == null_policy::absent) {
-        return "{\"anyOf\":[{\"type\":\"null\"}," + inner + "]}";
-      }
-      return inner;
+      return nullable(present<typename V::value_type, Rules>());
     } else {
       return present<V, Rules>();
     }
+  }
+  template <class V, class Rules>
+  static std::string value_of(void* writer) {
+    return static_cast<schema_writer*>(writer)->value<V, Rules>();
   }
 
   /// The schema of a value of type V (not an optional) under `Rules`.
@@ -403,32 +670,20 @@ private:
 
   template <class E>
   static std::string spellings() {
-    std::vector<std::string> out;
-    for (std::string_view name : enum_spellings<E>()) {
-      out.push_back(json_quoted(name));
-    }
-    return json_object_text::array(out);
-  }
-
-  // ---- numbers ---------------------------------------------------------------------------
-
-  template <class N>
-  static std::string number_text(N v) {
-    std::string text;
-    if constexpr (std::is_floating_point_v<N>) {
-      append_double(text, v);
-    } else {
-      append_integer(text, v);
-    }
-    return text;
+    static constexpr auto names = enum_spellings<E>();
+    return quoted_list(names.data(), names.size());
   }
 
   /// The integer's width and its ranges, as one minimum and one maximum.
   template <class I, class... Cs>
   static void integer_keywords(json_object_text& s, boost::mp11::mp_list<Cs...> list) {
-    auto const [lo, hi] = integer_bounds<I>(list);
-    s.add("minimum", number_text(lo));
-    s.add("maximum", number_text(hi));
+    constexpr auto bounds = integer_bounds<I>(boost::mp11::mp_list<Cs...>{});
+    (void)list;
+    if constexpr (std::is_signed_v<I>) {
+      add_signed_bounds(s, bounds.first, bounds.second);
+    } else {
+      add_integer_bounds(s, static_cast<std::int64_t>(bounds.first), bounds.second, false);
+    }
   }
 
   /// The finite range of F, narrowed by range and greater_than.
@@ -441,7 +696,8 @@ private:
                                : static_cast<double>(std::numeric_limits<F>::max());
     double lo = -top;
     double hi = top;
-    std::optional<std::int64_t> above; // greater_than's bound
+    bool has_above = false;
+    std::int64_t above = 0; // greater_than's bound
     auto narrow = [&](auto c) {
       using C = decltype(c);
       if constexpr (is_range<C>::value) {
@@ -450,69 +706,43 @@ private:
           hi = std::min(hi, static_cast<double>(C::maximum));
         }
       } else if constexpr (is_greater_than<C>::value) {
-        above = above ? std::max(*above, C::exclusive_minimum) : C::exclusive_minimum;
+        above = has_above ? std::max(above, C::exclusive_minimum) : C::exclusive_minimum;
+        has_above = true;
       }
     };
     (void)narrow; // unused when there are no constraints
     (narrow(Cs{}), ...);
-    s.add("minimum", number_text(lo));
-    s.add("maximum", number_text(hi));
-    if (above) {
-      s.add("exclusiveMinimum", number_text(*above));
-    }
+    add_real_bounds(s, lo, hi, has_above, above);
   }
-
-  // ---- constraints -----------------------------------------------------------------------
 
   /// The keywords of the constraints of `list` on a value of type V (numbers have theirs
   /// from type_keywords: a width and several ranges make one minimum and one maximum).
   template <class V, class... Cs>
-  void constraint_keywords(json_object_text& s, boost::mp11::mp_list<Cs...>) {
+  static void constraint_keywords(json_object_text& s, boost::mp11::mp_list<Cs...>) {
     using charsets = boost::mp11::mp_filter<is_charset, boost::mp11::mp_list<Cs...>>;
     if constexpr (boost::mp11::mp_size<charsets>::value != 0) {
       constexpr auto const& allowed = charset_alphabet<charsets>::value;
-      // No character outside the class. Not "^[...]*$": Python's re (the jsonschema
-      // package's) lets "$" match before a final line feed, so "name\n" would pass there.
-      s.add("not",
-            "{\"pattern\":" +
-                json_quoted("[^" +
-                            regex_class(std::string_view(allowed.chars, allowed.size)).substr(1)) +
-                "}");
+      add_charset(s, std::string_view(allowed.chars, allowed.size));
     }
     auto one = [&](auto c) {
       using C = decltype(c);
       if constexpr (is_length<C>::value) {
-        s.add("minLength", std::to_string(C::min_length));
-        if (C::max_length != std::numeric_limits<std::size_t>::max()) {
-          s.add("maxLength", std::to_string(C::max_length));
-        }
+        add_length(s, C::min_length, C::max_length);
       } else if constexpr (is_size<C>::value) {
-        bool const object = is_string_map<V>::value;
-        s.add(object ? "minProperties" : "minItems", std::to_string(C::min_items));
-        if (C::max_items != std::numeric_limits<std::size_t>::max()) {
-          s.add(object ? "maxProperties" : "maxItems", std::to_string(C::max_items));
-        }
+        add_size(s, is_string_map<V>::value, C::min_items, C::max_items);
       } else if constexpr (is_one_of<C>::value) {
         std::size_t n = 0;
         std::string_view const* values = one_of_values<C>::get(n);
-        std::vector<std::string> quoted;
-        for (std::size_t i = 0; i < n; ++i) {
-          quoted.push_back(json_quoted(values[i]));
-        }
-        s.add("enum", json_object_text::array(quoted));
+        add_values(s, values, n);
       } else if constexpr (is_path_under<C>::value) {
-        // Beneath the directory: it, a '/', then at least one character of any kind ("."
-        // would leave out line terminators).
-        s.add_string("pattern", "^" + regex_literal(path_dir<C>::get()) + "/[\\s\\S]");
+        add_path_under(s, path_dir<C>::get());
       } else if constexpr (is_charset<C>::value || is_range<C>::value ||
                            is_greater_than<C>::value) {
         // charsets above, all at once; ranges with the number's type
       } else if constexpr (has_json_schema<C>::value) {
         s.also(std::string(C::json_schema()));
       } else {
-        std::string text = "also checked by conform: ";
-        C::expected(text);
-        s.note(text);
+        note_expected(s, &C::expected);
       }
     };
     (void)one; // unused when there are no constraints
@@ -534,81 +764,30 @@ private:
 
   // ---- structs ---------------------------------------------------------------------------
 
-  /// `{"$ref": ...}` of T's definition, written first if it is not yet.
   template <class T>
   std::string reference() {
-    std::string_view const key = type_name<T>();
-    auto found = names_.find(key);
-    std::string name;
-    if (found != names_.end()) {
-      name = found->second;
-    } else {
-      name = def_name(key);
-      names_.emplace(key, name);
-      std::size_t const slot = defs_.size();
-      defs_.emplace_back(name, std::string()); // taken before the members: T may contain T
-      std::string schema = structure<T>();
-      defs_[slot].second = std::move(schema);
-    }
-    return "\"#/$defs/" + name + "\"";
+    return schema_text::reference(type_name<T>(), this, &structure_of<T>);
   }
 
-  /// A "$defs" key for a type name: "conform::modelarts::job_spec" gives
-  /// "conform.modelarts.job_spec"; what a URI fragment would need escaped becomes '_', and a
-  /// name taken by another type gets a number.
-  std::string def_name(std::string_view type) const {
-    std::string out;
-    for (std::size_t i = 0; i < type.size(); ++i) {
-      char const c = type[i];
-      if (c == ':' && i + 1 < type.size() && type[i + 1] == ':') {
-        out += '.';
-        ++i;
-      } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                 c == '_' || c == '.' || c == '-') {
-        out += c;
-      } else if (c != ' ') {
-        out += '_';
-      }
-    }
-    std::string unique = out;
-    for (std::size_t n = 2;; ++n) {
-      bool taken = false;
-      for (auto const& [name, schema] : defs_) {
-        taken = taken || name == unique;
-      }
-      if (!taken) {
-        return unique;
-      }
-      unique = out + "_" + std::to_string(n);
-    }
+  template <class T, class D>
+  static constexpr member_entry entry_of() noexcept {
+    using M = std::remove_cv_t<std::remove_reference_t<decltype(std::declval<T&>().*D::pointer)>>;
+    return member_entry{D::name, is_optional<M>::value,
+                        &value_of<M, member_rules_t<T, D::pointer>>};
+  }
+  template <class T, template <class...> class L, class... Ds>
+  static constexpr std::array<member_entry, sizeof...(Ds)> member_table(L<Ds...>) noexcept {
+    return {{entry_of<T, Ds>()...}};
   }
 
   template <class T>
-  std::string structure() {
-    json_object_text s;
-    s.add("type", "\"object\"");
-    json_object_text properties;
-    std::vector<std::string> required;
-    boost::mp11::mp_for_each<public_members<T>>([&](auto d) {
-      using M = std::remove_cv_t<std::remove_reference_t<decltype(std::declval<T&>().*d.pointer)>>;
-      properties.add(d.name, value<M, member_rules_t<T, d.pointer>>());
-      if (!is_optional<M>::value) {
-        required.push_back(json_quoted(d.name));
-      }
-    });
-    s.add("properties", properties.str());
-    if (!required.empty()) {
-      s.add("required", json_object_text::array(required));
-    }
-    if (options_.decode.unknown_members == unknown_member_policy::error) {
-      s.add("additionalProperties", "false");
-    }
+  static std::string structure_of(void* writer) {
+    auto& self = *static_cast<schema_writer*>(writer);
+    static constexpr auto members = member_table<T>(public_members<T>{});
+    json_object_text rules;
     json_object_text warn;
-    cross_member<T>(s, warn, type_rules_t<T>{});
-    if (!warn.empty()) {
-      s.add("x-conform-warn", warn.str());
-    }
-    return s.str();
+    self.cross_member<T>(rules, warn, type_rules_t<T>{});
+    return self.object_schema(writer, members.data(), members.size(), rules, warn);
   }
 
   template <class T, class... Rs>
@@ -621,70 +800,41 @@ private:
     (one(Rs{}), ...);
   }
 
-  /// Whether member M of T holds a value: its key is there and (for an optional, when null
-  /// is absence) not null. A required member always does, or the document is invalid anyway.
   template <class T, auto M>
-  std::string present_member() const {
+  static constexpr member_presence presence() noexcept {
     using V = std::remove_cv_t<std::remove_reference_t<decltype(std::declval<T&>().*M)>>;
-    if constexpr (!is_optional<V>::value) {
-      return "true";
-    } else {
-      std::string const name = json_quoted(member_name<T, M>());
-      std::string out = "{\"required\":[" + name + "]";
-      if (options_.decode.null_members == null_policy::absent) {
-        out += ",\"properties\":{" + name + ":{\"not\":{\"type\":\"null\"}}}";
-      }
-      return out + "}";
-    }
-  }
-  template <class T, auto A, auto B>
-  std::string implies() const {
-    return "{\"if\":" + present_member<T, A>() + ",\"then\":" + present_member<T, B>() + "}";
+    return member_presence{member_name<T, M>(), is_optional<V>::value};
   }
 
   template <class T, auto A, auto B>
   void rule(json_object_text& s, together<A, B> const*) const {
-    s.also(implies<T, A, B>());
-    s.also(implies<T, B, A>());
+    together_rule(s, presence<T, A>(), presence<T, B>());
   }
   template <class T, auto A, auto B>
   void rule(json_object_text& s, requires_member<A, B> const*) const {
-    s.also(implies<T, A, B>());
+    s.also(implies(presence<T, A>(), presence<T, B>()));
   }
   template <class T, auto A, auto B>
   void rule(json_object_text& s, exclusive<A, B> const*) const {
-    s.also("{\"not\":{\"allOf\":[" + present_member<T, A>() + "," + present_member<T, B>() + "]}}");
+    exclusive_rule(s, presence<T, A>(), presence<T, B>());
   }
   template <class T, auto Required, auto When, class Value>
   void rule(json_object_text& s, required_if<Required, When, Value> const*) const {
-    std::string const when = json_quoted(member_name<T, When>());
-    s.also("{\"if\":{\"required\":[" + when + "],\"properties\":{" + when +
-           ":{\"const\":" + json_quoted(constant_text(Value::value)) +
-           "}}},\"then\":" + present_member<T, Required>() + "}");
+    required_if_rule(s, presence<T, Required>(), member_name<T, When>(),
+                     constant_text(Value::value));
   }
   template <class T, auto Low, auto High>
   void rule(json_object_text& s, ordered<Low, High> const*) const {
-    std::string text = "also checked by conform: ";
-    text += member_name<T, High>();
-    text += " not before ";
-    text += member_name<T, Low>();
-    text += " (JSON Schema cannot compare two members)";
-    s.note(text);
+    ordered_rule(s, member_name<T, Low>(), member_name<T, High>());
   }
   template <class T, class R>
   void rule(json_object_text& s, R const*) const {
     if constexpr (has_json_schema<R>::value) {
       s.also(std::string(R::json_schema()));
     } else {
-      std::string text = "also checked by conform: the rule ";
-      text += type_name<R>();
-      s.note(text);
+      own_rule(s, type_name<R>());
     }
   }
-
-  json_schema_options const& options_;
-  std::vector<std::pair<std::string, std::string>> defs_;      ///< in the order first referenced
-  std::map<std::string_view, std::string, std::less<>> names_; ///< type name -> "$defs" key
 };
 
 } // namespace detail
