@@ -2,6 +2,7 @@
 // benchmarks/bench_cli.cpp measures): the same report whatever --jobs, the totals, and I/O
 // errors reported rather than thrown.
 #include "conform_cli.hpp"
+#include "document.hpp"
 
 #include <doctest/doctest.h>
 
@@ -10,6 +11,7 @@
 #include <boost/json/value.hpp>
 
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -188,4 +190,44 @@ TEST_SUITE("cli_library") {
     CHECK(empty.totals.documents == 1);
     CHECK(empty.totals.invalid == 1);
   }
+}
+
+TEST_CASE("a document that runs out of memory is reported, invalid, in the output's format") {
+  conform_cli::document doc;
+  doc.source = std::make_shared<std::string const>("in\x1b.ndjson");
+  doc.index = 4;
+  doc.locator = "line 5";
+  conform_cli::settings s;
+  auto const text = conform_cli::out_of_memory_outcome(doc, s);
+  CHECK_FALSE(text.valid);
+  CHECK(text.errors == 1);
+  // The file name's ESC never reaches a terminal.
+  CHECK(text.rendered == "in?.ndjson: error: out of memory: while validating line 5\n");
+
+  s.format = conform_cli::output_format::json;
+  auto const json = conform_cli::out_of_memory_outcome(doc, s);
+  boost::json::value v = boost::json::parse(json.rendered);
+  CHECK(v.at("valid") == false);
+  CHECK(v.at("document") == 4);
+  CHECK(v.at("locator") == "line 5");
+  auto const& d = v.at("diagnostics").as_array().at(0);
+  CHECK(d.at("code") == "out_of_memory");
+  CHECK(d.at("severity") == "error");
+  CHECK(d.at("in") == "body");
+
+  s.format = conform_cli::output_format::sarif;
+  auto const sarif = conform_cli::out_of_memory_outcome(doc, s);
+  REQUIRE(sarif.rendered.size() > 1);
+  CHECK(sarif.rendered.front() == ','); // a result of the log, as any other
+  boost::json::value r = boost::json::parse(sarif.rendered.substr(1));
+  CHECK(r.at("ruleId") == "out_of_memory");
+  CHECK(r.at("level") == "error");
+  CHECK(r.at("locations").at(0).at("physicalLocation").at("artifactLocation").at("uri") ==
+        "in%1B.ndjson");
+
+  s.format = conform_cli::output_format::github;
+  auto const github = conform_cli::out_of_memory_outcome(doc, s);
+  CHECK(github.rendered.rfind("::error file=in?.ndjson,title=conform%3A out_of_memory::out of "
+                              "memory: while validating line 5",
+                              0) == 0);
 }

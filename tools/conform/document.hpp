@@ -95,6 +95,10 @@ struct outcome {
 /// the decoder for the ModelArts schema). Never throws but std::bad_alloc.
 outcome check_document(document const& doc, settings const& s);
 
+/// What the pipeline reports for a document when check_document ran out of memory: invalid,
+/// with one out_of_memory error, in the output's format (pipeline.cpp).
+outcome out_of_memory_outcome(document const& doc, settings const& s);
+
 /// The pointer with each reference token that indexes an array replaced by `*`: `arrays[i]`
 /// tells whether token i (from 0) is in an array; tokens past its end are member names. The
 /// digits alone cannot tell: `{"0": 1}` has a member named "0".

@@ -187,7 +187,7 @@ void read_http(input_buffer& in, input_context& ctx) {
   std::string_view t = in.data();
   std::size_t pos = t.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0; // a byte order mark from an editor
   std::size_t line = 1;
-  std::size_t counted = 0; // t[0, counted) has been counted into `line`
+  std::size_t counted = 0;             // t[0, counted) has been counted into `line`
   auto line_at = [&](std::size_t at) { // `at` never goes back
     for (; counted < at; ++counted) {
       line += t[counted] == '\n';
@@ -321,8 +321,8 @@ void read_http(input_buffer& in, input_context& ctx) {
     if (!cut.empty()) {
       // The body's JSON errors follow from a capture cut short, not from what the server
       // sent: said so, after that response's report.
-      write_note(ctx, fmt::format("line {} {}: {}: the capture was cut short",
-                                  status_line_number, trim(status_line), cut));
+      write_note(ctx, fmt::format("line {} {}: {}: the capture was cut short", status_line_number,
+                                  trim(status_line), cut));
     }
   }
   ctx.out.skipped(skipped);

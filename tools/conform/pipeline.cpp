@@ -38,7 +38,24 @@ constexpr std::size_t batch_bytes = std::size_t(64) << 10;
 constexpr std::uint64_t progress_min_bytes = std::uint64_t(4) << 20;
 constexpr auto progress_delay = std::chrono::milliseconds(250);
 
-outcome failed_outcome(document const& doc, settings const& s) {
+outcome check_safely(document const& doc, settings const& s) {
+  try {
+    return check_document(doc, s);
+  } catch (...) {
+    try {
+      return out_of_memory_outcome(doc, s);
+    } catch (...) {
+      outcome o; // not even the report fits: the document still counts as invalid
+      o.errors = 1;
+      o.valid = false;
+      return o;
+    }
+  }
+}
+
+} // namespace
+
+outcome out_of_memory_outcome(document const& doc, settings const& s) {
   // Only memory exhaustion gets here (check_document throws nothing else): the document is
   // reported invalid rather than silently dropped, in the output's own format, with the code
   // the library gives memory exhaustion.
@@ -77,23 +94,6 @@ outcome failed_outcome(document const& doc, settings const& s) {
   }
   return o;
 }
-
-outcome check_safely(document const& doc, settings const& s) {
-  try {
-    return check_document(doc, s);
-  } catch (...) {
-    try {
-      return failed_outcome(doc, s);
-    } catch (...) {
-      outcome o; // not even the report fits: the document still counts as invalid
-      o.errors = 1;
-      o.valid = false;
-      return o;
-    }
-  }
-}
-
-} // namespace
 
 pipeline::pipeline(settings const& s, std::ostream& out)
     : s_(s), out_(out), start_(std::chrono::steady_clock::now()), last_progress_(start_) {
