@@ -415,7 +415,7 @@ protected:
   /// A struct's definition from its members' table and its rules' schemas.
   CONFORM_NOINLINE std::string object_schema(void* writer, member_entry const* members,
                                              std::size_t count, json_object_text& rules,
-                                             json_object_text const& warn) const {
+                                             json_object_text& warn) const {
     json_object_text s;
     s.add("type", "\"object\"");
     json_object_text properties;
@@ -430,8 +430,11 @@ protected:
     if (!required.empty()) {
       s.add("required", json_object_text::array(required));
     }
+    // Unknown members: an error, a warning (no assertion: under x-conform-warn), or nothing.
     if (options_.decode.unknown_members == unknown_member_policy::error) {
       s.add("additionalProperties", "false");
+    } else if (options_.decode.unknown_members == unknown_member_policy::warning) {
+      warn.add("additionalProperties", "false");
     }
     s.merge(rules);
     if (!warn.empty()) {
@@ -845,7 +848,7 @@ private:
 
     A constraint of your own can say what it checks: give it `static std::string_view
     json_schema()` (or one returning std::string) returning a JSON Schema object, which is
-    added under "allOf" (modelarts::error_code_format gives a pattern); without one, its
+    added under "allOf" (modelarts::error_code_format gives its format); without one, its
     expectation text is noted in "$comment". A cross-member rule of your own can do the same.
     An annotation with a `json_schema_comment` string is noted in "$comment".
 
