@@ -431,10 +431,16 @@ protected:
       s.add("required", json_object_text::array(required));
     }
     // Unknown members: an error, a warning (no assertion: under x-conform-warn), or nothing.
+    // The warning names the members, as "propertyNames": x-conform-warn is a subschema of its
+    // own, and there "additionalProperties" would see no "properties" and refuse them all.
     if (options_.decode.unknown_members == unknown_member_policy::error) {
       s.add("additionalProperties", "false");
     } else if (options_.decode.unknown_members == unknown_member_policy::warning) {
-      warn.add("additionalProperties", "false");
+      std::vector<std::string> names;
+      for (std::size_t i = 0; i < count; ++i) {
+        names.push_back(json_quoted(members[i].name));
+      }
+      warn.add("propertyNames", "{\"enum\":" + json_object_text::array(names) + "}");
     }
     s.merge(rules);
     if (!warn.empty()) {

@@ -1888,6 +1888,45 @@ class JsonSchema(Scratch, unittest.TestCase):
             self.assertGreater(invalid, 300)
             self.assertLess(invalid, 1400)
 
+    @classmethod
+    def enforced(cls, schema):
+        """The schema with each x-conform-warn subschema made an assertion (added to allOf):
+        what `conform validate --werror` finds valid."""
+        if isinstance(schema, dict):
+            out = {k: cls.enforced(v) for k, v in schema.items() if k != "x-conform-warn"}
+            if "x-conform-warn" in schema:
+                out["allOf"] = out.get("allOf", []) + [cls.enforced(schema["x-conform-warn"])]
+            return out
+        if isinstance(schema, list):
+            return [cls.enforced(v) for v in schema]
+        return schema
+
+    def test_its_warnings_as_assertions_are_what_werror_accepts(self):
+        import jsonschema
+        import random
+        rnd = random.Random(5)
+        v = jsonschema.Draft202012Validator(self.enforced(self.validator("training_job").schema))
+        _, generated, _ = run(["generate", "-n", "30", "--all-members", "--bytes", "30000",
+                               "--seed", "3", "--unknown-enum-values"])
+        bases = [full(), json.loads(api_text())] + [json.loads(line) for line in
+                                                   generated.split("\n")[:-1]]
+        docs = [self.mutate(rnd.choice(bases), rnd) for _ in range(1500)]
+        text = "".join(json.dumps(d) + "\n" for d in docs)
+        _, out, _ = run(["validate", "--input", "ndjson", "--schema", "training_job", "--werror",
+                         "--format", "json", "-"], stdin=text.encode())
+        compared = warned = 0
+        for doc, report in zip(docs, documents(out)):
+            codes = {d["code"] for d in report["diagnostics"]}
+            if any(d["code"] == "cross_member_rule" and " not before " in d["expected"]
+                   for d in report["diagnostics"]):
+                continue  # ordered: no schema can compare two members
+            compared += 1
+            warned += report["valid"] is False and report["errors"] == 0
+            self.assertEqual(v.is_valid(doc), report["valid"],
+                             (json.dumps(doc)[:400], sorted(codes)))
+        self.assertGreater(compared, 1000)
+        self.assertGreater(warned, 100)  # documents made invalid by a warning alone
+
     def test_error_bodies_and_their_warnings(self):
         v = self.validator("error_body")
         body = {"error_code": "ModelArts.0104", "error_msg": "x"}
