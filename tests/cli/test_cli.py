@@ -1613,6 +1613,11 @@ class CiFormats(Scratch, unittest.TestCase):
               "examples/training-jobs.ndjson", "examples/training-jobs.har",
               "examples/training-job.http"]
 
+    @staticmethod
+    def file_line(name, number):
+        with open(os.path.join(SOURCE, name), encoding="utf-8") as f:
+            return f.read().split("\n")[number - 1]
+
     def json_findings(self, args):
         status, out, _ = run(["validate", "--format", "json", *args])
         found = []
@@ -1643,8 +1648,10 @@ class CiFormats(Scratch, unittest.TestCase):
                 region = location["physicalLocation"].get("region")
                 if name.endswith(".har") or p["in"] == "path":
                     # A HAR entry's body is a JSON string's value: its line:column are not the
-                    # file's, so there is no region, but the locator.
-                    self.assertIsNone(region, res)
+                    # file's. The region is the line where the entry opens, and the message
+                    # names the entry.
+                    self.assertEqual(set(region), {"startLine"}, res)
+                    self.assertEqual(self.file_line(name, region["startLine"]).strip(), "{")
                     self.assertIn(p["locator"], res["message"]["text"])
                     line = p["line"]
                 else:
@@ -1658,6 +1665,20 @@ class CiFormats(Scratch, unittest.TestCase):
             self.assertEqual(t["errors"] + t["warnings"], len(got), name)
             self.assertEqual(r["invocations"], [{"executionSuccessful": True,
                                                  "toolExecutionNotifications": []}])
+
+    def test_sarif_and_github_point_a_chunked_body_at_its_status_line(self):
+        body = '{\r\n  "kind": "jobb"\r\n}'
+        path = self.write("chunked.http", "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\n"
+                          "Transfer-Encoding: chunked\r\n\r\n"
+                          f"{len(body):x}\r\n{body}\r\n0\r\n\r\n")
+        _, out, _ = run(["validate", "--format", "sarif", path])
+        result = sarif(out)["results"][0]
+        self.assertEqual(result["locations"][0]["physicalLocation"]["region"], {"startLine": 3})
+        self.assertIn("(line 3 HTTP/1.1 200 OK, body line 2 column 11)",
+                      result["message"]["text"])
+        _, out, _ = run(["validate", "--format", "github", path])
+        props = github_properties(GITHUB.match(out.split("\n")[0])["props"])
+        self.assertEqual((props["line"], props.get("col")), ("3", None))
 
     def test_sarif_ndjson_lines_are_the_file_lines(self):
         _, expected = self.json_findings(["examples/training-jobs.ndjson"])
@@ -1750,11 +1771,17 @@ class CiFormats(Scratch, unittest.TestCase):
                     continue
                 props = github_properties(m["props"])
                 self.assertEqual(props["file"], name)
-                got.append((m["kind"], props["title"], props.get("line"), props.get("col")))
+                line = props.get("line")
+                if name.endswith(".har"):
+                    # The line where the entry opens (the body's own is in the message).
+                    self.assertEqual(self.file_line(name, int(line)).strip(), "{")
+                    line = "entry"
+                got.append((m["kind"], props["title"], line, props.get("col")))
             want = []
             for (_, locator, where, severity, code, pointer, _, _, line, column) in expected:
                 placed = not name.endswith(".har") and where == "body"
-                want.append((severity, "conform: " + code, str(line) if placed else None,
+                want.append((severity, "conform: " + code,
+                             str(line) if placed else "entry" if name.endswith(".har") else None,
                              str(column) if placed else None))
             self.assertEqual(got, want, name)
         # The skipped HAR entries are a notice, in order with the findings.

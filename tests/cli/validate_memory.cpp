@@ -197,6 +197,7 @@ TEST_CASE("a document that runs out of memory is reported, invalid, in the outpu
   doc.source = std::make_shared<std::string const>("in\x1b.ndjson");
   doc.index = 4;
   doc.locator = "line 5";
+  doc.first_line = 5;
   conform_cli::settings s;
   auto const text = conform_cli::out_of_memory_outcome(doc, s);
   CHECK_FALSE(text.valid);
@@ -224,10 +225,14 @@ TEST_CASE("a document that runs out of memory is reported, invalid, in the outpu
   CHECK(r.at("level") == "error");
   CHECK(r.at("locations").at(0).at("physicalLocation").at("artifactLocation").at("uri") ==
         "in%1B.ndjson");
+  // No line of its own: the document's first line.
+  CHECK(r.at("locations").at(0).at("physicalLocation").at("region") ==
+        boost::json::parse(R"({"startLine":5})"));
 
   s.format = conform_cli::output_format::github;
   auto const github = conform_cli::out_of_memory_outcome(doc, s);
-  CHECK(github.rendered.rfind("::error file=in?.ndjson,title=conform%3A out_of_memory::out of "
-                              "memory: while validating line 5",
-                              0) == 0);
+  CHECK(
+      github.rendered.rfind("::error file=in?.ndjson,line=5,title=conform%3A out_of_memory::out of "
+                            "memory: while validating line 5",
+                            0) == 0);
 }

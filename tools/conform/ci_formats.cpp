@@ -49,10 +49,17 @@ std::string place_of(document const& doc, conform::diagnostic const& d, bool in_
   return out;
 }
 
-// The line in the file, when the body stands in it as it is (JSON, NDJSON, an HTTP body that
-// is not chunked); 0 for a HAR entry's body or a chunked one.
+// The diagnostic's line in the file, when the body stands in it as it is (JSON, NDJSON, an
+// HTTP body that is not chunked); 0 otherwise.
 std::size_t file_line(document const& doc, conform::diagnostic const& d) {
   return !doc.in_file || d.line == 0 ? 0 : d.line + doc.first_line - 1;
+}
+
+// Where a finding without a line of its own in the file points: the body's first line, or the
+// line its locator names (a HAR entry's opening brace, a chunked response's status line), or
+// nowhere (0). GitHub shows a finding on a line of the file it names.
+std::size_t fallback_line(document const& doc) {
+  return doc.in_file ? doc.first_line : doc.locator_line;
 }
 
 void artifact_location(std::string& out, std::string_view name) {
@@ -83,6 +90,8 @@ void sarif_result(std::string& out, document const& doc, std::string_view schema
       out += ",\"startColumn\":" + std::to_string(d.column);
     }
     out += '}';
+  } else if (std::size_t const near = in_path ? doc.locator_line : fallback_line(doc)) {
+    out += ",\"region\":{\"startLine\":" + std::to_string(near) + '}';
   }
   out += "},\"logicalLocations\":[{\"fullyQualifiedName\":";
   json_string(out, d.pointer);
@@ -233,6 +242,8 @@ void append_github_annotations(std::string& out, document const& doc,
         if (d.column != 0) {
           out += ",col=" + std::to_string(d.column);
         }
+      } else if (std::size_t const near = in_path ? doc.locator_line : fallback_line(doc)) {
+        out += ",line=" + std::to_string(near);
       }
       out += ",title=";
       append_escaped(out, "conform: " + std::string(conform::to_string(d.code)), true);

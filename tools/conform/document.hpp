@@ -39,6 +39,9 @@ struct document {
   /// entry's body is the value of a JSON string (escaped, or base64) and a chunked one is
   /// put together from its chunks: their lines and columns are the body's own.
   bool in_file = true;
+  /// The file line the locator names (a HAR entry's opening brace, an HTTP status line), or 0:
+  /// where the CI formats point a finding that has no line of its own in the file.
+  std::size_t locator_line = 0;
   /// The schema, or detect (decided from the body's top-level keys).
   schema_choice schema = schema_choice::detect;
   /// The request's path parameters, when the document came with a request (HAR).

@@ -299,7 +299,7 @@ public:
   /// duplicate that could not have (a second status of a POST) leaves the entry counted under
   /// its reason. A document gets a duplicate_key diagnostic per duplicated member.
   void entry(boost::json::value const& v, std::size_t index, unsigned duplicates = 0,
-             oversized_entry const* oversized = nullptr) {
+             oversized_entry const* oversized = nullptr, std::uint64_t line = 0) {
     ++entries_;
     auto skip = [&](std::uint64_t& reason, unsigned deciding) {
       ++((duplicates & deciding) != 0 ? duplicated_ : reason);
@@ -337,6 +337,7 @@ public:
     doc.locator = "entry " + std::to_string(index) + " GET " + std::string(*url);
     doc.locator_header = true;
     doc.in_file = false; // the value of a JSON string
+    doc.locator_line = static_cast<std::size_t>(line);
     doc.schema = *schema;
     doc.has_path = true;
     doc.project_id = std::move(match->project_id);
@@ -743,10 +744,11 @@ private:
         capturing_ = false;
         if (building_) {
           boost::json::value v = st_->release();
-          sink_.entry(v, index_++, duplicates_);
+          sink_.entry(v, index_++, duplicates_, nullptr, entry_at_.line);
         } else {
           oversized_entry big{entry_limit_, entry_at_};
-          sink_.entry(skeleton(), index_++, duplicates_, oversized_ ? &big : nullptr);
+          sink_.entry(skeleton(), index_++, duplicates_, oversized_ ? &big : nullptr,
+                      entry_at_.line);
         }
       }
     } else if (depth_ == 2) {

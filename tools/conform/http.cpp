@@ -308,6 +308,7 @@ void read_http(input_buffer& in, input_context& ctx) {
     doc.source = ctx.name;
     doc.index = index++;
     doc.locator = fmt::format("line {} {}", status_line_number, trim(status_line));
+    doc.locator_line = status_line_number;
     doc.locator_header = true;
     // A body read as it stands (Content-Length, or up to the next response) has the file's
     // lines and columns; a chunked one is put together from its chunks.
