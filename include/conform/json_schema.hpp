@@ -331,14 +331,10 @@ protected:
     return inner;
   }
 
-  CONFORM_NOINLINE static void add_integer_bounds(json_object_text& s, std::int64_t lo,
-                                                  std::uint64_t hi, bool lo_negative) {
+  CONFORM_NOINLINE static void add_unsigned_bounds(json_object_text& s, std::uint64_t lo,
+                                                   std::uint64_t hi) {
     std::string text;
-    if (lo_negative) {
-      append_int64(text, lo);
-    } else {
-      append_uint64(text, static_cast<std::uint64_t>(lo));
-    }
+    append_uint64(text, lo);
     s.add("minimum", text);
     text.clear();
     append_uint64(text, hi);
@@ -691,7 +687,7 @@ private:
     if constexpr (std::is_signed_v<I>) {
       add_signed_bounds(s, bounds.first, bounds.second);
     } else {
-      add_integer_bounds(s, static_cast<std::int64_t>(bounds.first), bounds.second, false);
+      add_unsigned_bounds(s, bounds.first, bounds.second);
     }
   }
 
