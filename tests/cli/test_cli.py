@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Tests of the `conform` command-line validator: the built program is run on every input format
-(JSON, NDJSON, HAR, raw HTTP), both output formats, every exit status and the options.
+(JSON, NDJSON, HAR, raw HTTP), every output format, every exit status and the options; also
+`conform generate` and `conform schema`.
 
 Usage: test_cli.py CONFORM_EXE SOURCE_ROOT BUILD_DIR AREA
 

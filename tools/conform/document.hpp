@@ -75,7 +75,7 @@ struct summary_key {
 
 /// What validating one document produced.
 struct outcome {
-  /// The report text (text or JSON format), ready to write.
+  /// The report in the output format (text, JSON lines, SARIF results, workflow commands).
   std::string rendered;
   /// False for an ordered note (a HAR's skipped-entries line), which counts as no document.
   bool is_document = true;
