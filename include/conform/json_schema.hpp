@@ -331,37 +331,25 @@ protected:
     return inner;
   }
 
-  CONFORM_NOINLINE static void add_unsigned_bounds(json_object_text& s, std::uint64_t lo,
-                                                   std::uint64_t hi) {
+  /// A number as JSON text (the three kinds the bounds come in).
+  static std::string number_text(std::int64_t v) {
     std::string text;
-    append_uint64(text, lo);
-    s.add("minimum", text);
-    text.clear();
-    append_uint64(text, hi);
-    s.add("maximum", text);
+    append_int64(text, v);
+    return text;
   }
-  CONFORM_NOINLINE static void add_signed_bounds(json_object_text& s, std::int64_t lo,
-                                                 std::int64_t hi) {
+  static std::string number_text(std::uint64_t v) {
     std::string text;
-    append_int64(text, lo);
-    s.add("minimum", text);
-    text.clear();
-    append_int64(text, hi);
-    s.add("maximum", text);
+    append_uint64(text, v);
+    return text;
   }
-  CONFORM_NOINLINE static void add_real_bounds(json_object_text& s, double lo, double hi,
-                                               bool has_above, std::int64_t above) {
+  static std::string number_text(double v) {
     std::string text;
-    append_double(text, lo);
-    s.add("minimum", text);
-    text.clear();
-    append_double(text, hi);
-    s.add("maximum", text);
-    if (has_above) {
-      text.clear();
-      append_int64(text, above);
-      s.add("exclusiveMinimum", text);
-    }
+    append_double(text, v);
+    return text;
+  }
+  CONFORM_NOINLINE static void add_bounds(json_object_text& s, std::string lo, std::string hi) {
+    s.add("minimum", lo);
+    s.add("maximum", hi);
   }
   CONFORM_NOINLINE static void add_length(json_object_text& s, std::size_t min, std::size_t max) {
     s.add("minLength", std::to_string(min));
@@ -684,11 +672,8 @@ private:
   static void integer_keywords(json_object_text& s, boost::mp11::mp_list<Cs...> list) {
     constexpr auto bounds = integer_bounds<I>(boost::mp11::mp_list<Cs...>{});
     (void)list;
-    if constexpr (std::is_signed_v<I>) {
-      add_signed_bounds(s, bounds.first, bounds.second);
-    } else {
-      add_unsigned_bounds(s, bounds.first, bounds.second);
-    }
+    using wide = std::conditional_t<std::is_signed_v<I>, std::int64_t, std::uint64_t>;
+    add_bounds(s, number_text(wide(bounds.first)), number_text(wide(bounds.second)));
   }
 
   /// The finite range of F, narrowed by range and greater_than.
@@ -717,7 +702,10 @@ private:
     };
     (void)narrow; // unused when there are no constraints
     (narrow(Cs{}), ...);
-    add_real_bounds(s, lo, hi, has_above, above);
+    add_bounds(s, number_text(lo), number_text(hi));
+    if (has_above) {
+      s.add("exclusiveMinimum", number_text(above));
+    }
   }
 
   /// The keywords of the constraints of `list` on a value of type V (numbers have theirs
