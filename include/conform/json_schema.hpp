@@ -242,12 +242,10 @@ inline std::string indent_json(std::string_view json, std::size_t indent) {
 
 /// One character in a regular expression's character class.
 inline void append_class_char(std::string& out, char c) {
-  static constexpr char hex[] = "0123456789ABCDEF";
   auto const u = static_cast<unsigned char>(c);
   if (u < 0x20 || u == 0x7F) {
     out += "\\x";
-    out += hex[u >> 4];
-    out += hex[u & 0xFu];
+    append_hex(out, u, 2);
     return;
   }
   if (c == '\\' || c == ']' || c == '[' || c == '^' || c == '-') {
@@ -257,10 +255,10 @@ inline void append_class_char(std::string& out, char c) {
 }
 
 /// A character class of a regular expression (ECMA-262, as JSON Schema's "pattern" is) that
-/// holds exactly the characters of `chars` (ASCII, in code order): runs of three or more as
-/// ranges, "[\\-0-9A-Z_a-z]".
-inline std::string regex_class(std::string_view chars) {
-  std::string out = "[";
+/// holds every character but those of `chars` (ASCII, in code order), runs of three or more
+/// written as ranges: "[^\\-0-9A-Z_a-z]".
+inline std::string regex_class_excluding(std::string_view chars) {
+  std::string out = "[^";
   for (std::size_t i = 0; i < chars.size();) {
     std::size_t run = 1;
     while (i + run < chars.size() && chars[i + run] == chars[i] + char(run)) {
@@ -317,7 +315,7 @@ class schema_text {
 protected:
   explicit schema_text(json_schema_options const& options) : options_(options) {}
 
-  using member_value_fn = std::string (*)(void* writer);
+  using member_value_fn = std::string (*)(schema_text& writer);
   struct member_entry {
     std::string_view name;
     bool optional;
@@ -366,16 +364,12 @@ protected:
   }
   CONFORM_NOINLINE static void add_values(json_object_text& s, std::string_view const* values,
                                           std::size_t count) {
-    std::vector<std::string> quoted;
-    for (std::size_t i = 0; i < count; ++i) {
-      quoted.push_back(json_quoted(values[i]));
-    }
-    s.add("enum", json_object_text::array(quoted));
+    s.add("enum", quoted_list(values, count));
   }
   CONFORM_NOINLINE static void add_charset(json_object_text& s, std::string_view allowed) {
     // No character outside the class. Not "^[...]*$": Python's re (the jsonschema package's)
     // lets "$" match before a final line feed, so "name\n" would pass there.
-    s.add("not", "{\"pattern\":" + json_quoted("[^" + regex_class(allowed).substr(1)) + "}");
+    s.add("not", "{\"pattern\":" + json_quoted(regex_class_excluding(allowed)) + "}");
   }
   CONFORM_NOINLINE static void add_path_under(json_object_text& s, std::string_view dir) {
     // Beneath the directory: it, a '/', then at least one character of any kind ("." would
@@ -397,15 +391,14 @@ protected:
   }
 
   /// A struct's definition from its members' table and its rules' schemas.
-  CONFORM_NOINLINE std::string object_schema(void* writer, member_entry const* members,
-                                             std::size_t count, json_object_text& rules,
-                                             json_object_text& warn) const {
+  CONFORM_NOINLINE std::string object_schema(member_entry const* members, std::size_t count,
+                                             json_object_text& rules, json_object_text& warn) {
     json_object_text s;
     s.add("type", "\"object\"");
     json_object_text properties;
     std::vector<std::string> required;
     for (std::size_t i = 0; i < count; ++i) {
-      properties.add(members[i].name, members[i].value(writer));
+      properties.add(members[i].name, members[i].value(*this));
       if (!members[i].optional) {
         required.push_back(json_quoted(members[i].name));
       }
@@ -512,8 +505,8 @@ protected:
   }
 
   /// The "$ref" of the type named `key`, whose definition `make` writes the first time.
-  CONFORM_NOINLINE std::string reference(std::string_view key, void* writer,
-                                         std::string (*make)(void* writer)) {
+  CONFORM_NOINLINE std::string reference(std::string_view key,
+                                         std::string (*make)(schema_text& writer)) {
     auto found = names_.find(key);
     std::string name;
     if (found != names_.end()) {
@@ -523,7 +516,7 @@ protected:
       names_.emplace(key, name);
       std::size_t const slot = defs_.size();
       defs_.emplace_back(name, std::string()); // taken before the members: T may contain T
-      std::string schema = make(writer);
+      std::string schema = make(*this);
       defs_[slot].second = std::move(schema);
     }
     return "\"#/$defs/" + name + "\"";
@@ -583,8 +576,8 @@ private:
     }
   }
   template <class V, class Rules>
-  static std::string value_of(void* writer) {
-    return static_cast<schema_writer*>(writer)->value<V, Rules>();
+  static std::string value_of(schema_text& writer) {
+    return static_cast<schema_writer&>(writer).value<V, Rules>();
   }
 
   /// The schema of a value of type V (not an optional) under `Rules`.
@@ -759,7 +752,7 @@ private:
 
   template <class T>
   std::string reference() {
-    return schema_text::reference(type_name<T>(), this, &structure_of<T>);
+    return schema_text::reference(type_name<T>(), &structure_of<T>);
   }
 
   template <class T, class D>
@@ -774,13 +767,13 @@ private:
   }
 
   template <class T>
-  static std::string structure_of(void* writer) {
-    auto& self = *static_cast<schema_writer*>(writer);
+  static std::string structure_of(schema_text& writer) {
+    auto& self = static_cast<schema_writer&>(writer);
     static constexpr auto members = member_table<T>(public_members<T>{});
     json_object_text rules;
     json_object_text warn;
     self.cross_member<T>(rules, warn, type_rules_t<T>{});
-    return self.object_schema(writer, members.data(), members.size(), rules, warn);
+    return self.object_schema(members.data(), members.size(), rules, warn);
   }
 
   template <class T, class... Rs>
