@@ -49,17 +49,20 @@ std::string place_of(document const& doc, conform::diagnostic const& d, bool in_
   return out;
 }
 
-// The diagnostic's line in the file, when the body stands in it as it is (JSON, NDJSON, an
-// HTTP body that is not chunked); 0 otherwise.
-std::size_t file_line(document const& doc, conform::diagnostic const& d) {
-  return !doc.in_file || d.line == 0 ? 0 : d.line + doc.first_line - 1;
-}
-
-// Where a finding without a line of its own in the file points: the body's first line, or the
-// line its locator names (a HAR entry's opening brace, a chunked response's status line), or
-// nowhere (0). GitHub shows a finding on a line of the file it names.
-std::size_t fallback_line(document const& doc) {
-  return doc.in_file ? doc.first_line : doc.locator_line;
+// Where a finding is in the file: its own line and column when the body stands in the file as
+// it is (JSON, NDJSON, an HTTP body that is not chunked). Otherwise, or for a request's path
+// parameter, the line its document names, without a column: the body's first line, or the
+// line its locator names (a HAR entry's opening brace, a chunked response's status line); or
+// nowhere (line 0). GitHub shows a finding on a line of the file it names.
+struct file_position {
+  std::size_t line = 0;
+  std::size_t column = 0;
+};
+file_position position_in_file(document const& doc, conform::diagnostic const& d, bool in_path) {
+  if (!in_path && doc.in_file && d.line != 0) {
+    return {d.line + doc.first_line - 1, d.column};
+  }
+  return {in_path || !doc.in_file ? doc.locator_line : doc.first_line, 0};
 }
 
 void artifact_location(std::string& out, std::string_view name) {
@@ -84,14 +87,12 @@ void sarif_result(std::string& out, document const& doc, std::string_view schema
   json_string(out, d.message() + place_of(doc, d, in_path));
   out += "},\"locations\":[{\"physicalLocation\":{";
   artifact_location(out, *doc.source);
-  if (std::size_t const line = in_path ? 0 : file_line(doc, d)) {
-    out += ",\"region\":{\"startLine\":" + std::to_string(line);
-    if (d.column != 0) {
-      out += ",\"startColumn\":" + std::to_string(d.column);
+  if (file_position const at = position_in_file(doc, d, in_path); at.line != 0) {
+    out += ",\"region\":{\"startLine\":" + std::to_string(at.line);
+    if (at.column != 0) {
+      out += ",\"startColumn\":" + std::to_string(at.column);
     }
     out += '}';
-  } else if (std::size_t const near = in_path ? doc.locator_line : fallback_line(doc)) {
-    out += ",\"region\":{\"startLine\":" + std::to_string(near) + '}';
   }
   out += "},\"logicalLocations\":[{\"fullyQualifiedName\":";
   json_string(out, d.pointer);
@@ -154,10 +155,17 @@ void append_escaped(std::string& out, std::string_view text, bool property) {
   }
 }
 
+// "::error file=NAME": a workflow command up to its first property, the input's name.
+void append_command_head(std::string& out, std::string_view kind, std::string_view name) {
+  out += "::";
+  out += kind;
+  out += " file=";
+  append_escaped(out, name == "-" ? std::string_view("<stdin>") : name, true);
+}
+
 } // namespace
 
 std::string artifact_uri(std::string_view name) {
-  static constexpr char hex[] = "0123456789ABCDEF";
   std::string out;
   if (!name.empty() && name.front() == '/') {
     out = "file://";
@@ -172,8 +180,7 @@ std::string artifact_uri(std::string_view name) {
       out += ch;
     } else {
       out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 0xFu];
+      conform::detail::append_hex(out, c, 2);
     }
   }
   return out;
@@ -235,15 +242,13 @@ void append_github_annotations(std::string& out, document const& doc,
   for (auto const* list : {&body, &path}) {
     bool const in_path = list == &path;
     for (auto const& d : *list) {
-      out += d.level == conform::severity::error ? "::error file=" : "::warning file=";
-      append_escaped(out, *doc.source == "-" ? std::string_view("<stdin>") : *doc.source, true);
-      if (std::size_t const line = in_path ? 0 : file_line(doc, d)) {
-        out += ",line=" + std::to_string(line);
-        if (d.column != 0) {
-          out += ",col=" + std::to_string(d.column);
+      append_command_head(out, d.level == conform::severity::error ? "error" : "warning",
+                          *doc.source);
+      if (file_position const at = position_in_file(doc, d, in_path); at.line != 0) {
+        out += ",line=" + std::to_string(at.line);
+        if (at.column != 0) {
+          out += ",col=" + std::to_string(at.column);
         }
-      } else if (std::size_t const near = in_path ? doc.locator_line : fallback_line(doc)) {
-        out += ",line=" + std::to_string(near);
       }
       out += ",title=";
       append_escaped(out, "conform: " + std::string(conform::to_string(d.code)), true);
@@ -255,10 +260,8 @@ void append_github_annotations(std::string& out, document const& doc,
 }
 
 std::string github_command(std::string_view kind, std::string_view name, std::string_view text) {
-  std::string out = "::";
-  out += kind;
-  out += " file=";
-  append_escaped(out, name == "-" ? std::string_view("<stdin>") : name, true);
+  std::string out;
+  append_command_head(out, kind, name);
   out += ",title=conform::";
   append_escaped(out, text, false);
   out += '\n';

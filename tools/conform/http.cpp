@@ -312,7 +312,7 @@ void read_http(input_buffer& in, input_context& ctx) {
     doc.locator_header = true;
     // A body read as it stands (Content-Length, or up to the next response) has the file's
     // lines and columns; a chunked one is put together from its chunks.
-    doc.in_file = !(chunked && body_from_chunks);
+    doc.in_file = !body_from_chunks;
     if (doc.in_file) {
       doc.first_line = line_at(body_start);
     }
