@@ -248,6 +248,31 @@ void json_diagnostic(std::ostream& os, conform::diagnostic const& d, bool in_pat
 
 } // namespace
 
+std::string json_report(document const& doc, std::string_view schema, outcome const& o,
+                        conform::diagnostics const& body, conform::diagnostics const& path,
+                        conform::render_options const& ro) {
+  std::ostringstream os;
+  os << "{\"source\":";
+  conform::render_json_string(os, *doc.source);
+  os << ",\"document\":" << doc.index << ",\"locator\":";
+  conform::render_json_string(os, doc.locator);
+  if (!schema.empty()) {
+    os << ",\"schema\":\"" << schema << '"';
+  }
+  os << ",\"valid\":" << (o.valid ? "true" : "false") << ",\"errors\":" << o.errors
+     << ",\"warnings\":" << o.warnings << ",\"diagnostics\":[";
+  bool first = true;
+  for (auto const* list : {&body, &path}) {
+    for (auto const& d : *list) {
+      os << (first ? "" : ",");
+      first = false;
+      json_diagnostic(os, d, list == &path, ro);
+    }
+  }
+  os << "]}\n";
+  return os.str();
+}
+
 std::string fold_pointer(std::string_view pointer, std::vector<bool> const& arrays) {
   std::string out;
   out.reserve(pointer.size());
@@ -441,24 +466,12 @@ outcome check_document(document const& doc, settings const& s) {
     append_github_annotations(o.rendered, doc, body, path);
     return o;
   }
-  std::ostringstream os;
   if (s.format == output_format::json) {
-    os << "{\"source\":";
-    conform::render_json_string(os, *doc.source);
-    os << ",\"document\":" << doc.index << ",\"locator\":";
-    conform::render_json_string(os, doc.locator);
-    os << ",\"schema\":\"" << schema_name(schema) << "\",\"valid\":" << (o.valid ? "true" : "false")
-       << ",\"errors\":" << o.errors << ",\"warnings\":" << o.warnings << ",\"diagnostics\":[";
-    bool first = true;
-    for (auto const* list : {&body, &path}) {
-      for (auto const& d : *list) {
-        os << (first ? "" : ",");
-        first = false;
-        json_diagnostic(os, d, list == &path, ro);
-      }
-    }
-    os << "]}\n";
-  } else if (!body.empty() || !path.empty()) {
+    o.rendered = json_report(doc, schema_name(schema), o, body, path, ro);
+    return o;
+  }
+  std::ostringstream os;
+  if (!body.empty() || !path.empty()) {
     if (doc.locator_header) {
       std::string header;
       conform::detail::append_printable(header, *doc.source);

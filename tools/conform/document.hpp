@@ -16,6 +16,10 @@
 #include <utility>
 #include <vector>
 
+namespace conform {
+struct render_options; // render.hpp: only json_report takes one
+} // namespace conform
+
 namespace conform_cli {
 
 /// One body to validate.
@@ -97,6 +101,13 @@ struct outcome {
 /// Validates and renders one document (check.cpp: the one translation unit that instantiates
 /// the decoder for the ModelArts schema). Never throws but std::bad_alloc.
 outcome check_document(document const& doc, settings const& s);
+
+/// The --format json line of a document: source, index, locator, schema (when known: not for
+/// a document that could not be validated), the verdict and counts of `o`, and the diagnostics
+/// of the body and of the request's path parameters, each with its "in".
+std::string json_report(document const& doc, std::string_view schema, outcome const& o,
+                        conform::diagnostics const& body, conform::diagnostics const& path,
+                        conform::render_options const& ro);
 
 /// What the pipeline reports for a document when check_document ran out of memory: invalid,
 /// with one out_of_memory error, in the output's format (pipeline.cpp).

@@ -11,7 +11,6 @@
 #include <cstdio>
 #include <exception>
 #include <new>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -69,19 +68,9 @@ outcome out_of_memory_outcome(document const& doc, settings const& s) {
   conform::diagnostics found;
   found.push_back(d);
   switch (s.format) {
-  case output_format::json: {
-    std::ostringstream line;
-    line << "{\"source\":";
-    conform::render_json_string(line, *doc.source);
-    line << ",\"document\":" << doc.index << ",\"locator\":";
-    conform::render_json_string(line, doc.locator);
-    line << ",\"valid\":false,\"errors\":1,\"warnings\":0,\"diagnostics\":[{\"in\":\"body\",";
-    std::ostringstream one;
-    conform::render_json(one, d);
-    line << std::string_view(one.str()).substr(1) << "]}\n";
-    o.rendered = line.str();
+  case output_format::json:
+    o.rendered = json_report(doc, {}, o, found, {}, {});
     break;
-  }
   case output_format::sarif:
     append_sarif_results(o.rendered, doc, {}, found, {});
     break;
