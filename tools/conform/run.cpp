@@ -52,50 +52,68 @@ std::string plural(std::uint64_t n, char const* one, char const* many) {
   return n == 1 ? fmt::format("1 {}", one) : fmt::format("{} {}", grouped(n), many);
 }
 
-// The --summary tables, most frequent first. The diagnostics past --max-diagnostics are counted
-// in the totals but not kept, so their codes and pointers are unknown: when a document was
-// capped, every count by code or pointer is a lower bound and says so ("at least"), and a line
-// says how many diagnostics no code accounts for.
+// The --summary tables, most frequent first.
+struct summary_rows {
+  std::vector<std::pair<conform::error, summary_table::code_tally>> codes;
+  std::vector<std::pair<summary_key, std::uint64_t>> pointers;
+};
+summary_rows sorted_rows(summary_table const& table) {
+  summary_rows rows{{table.by_code.begin(), table.by_code.end()},
+                    {table.by_pointer.begin(), table.by_pointer.end()}};
+  std::stable_sort(rows.codes.begin(), rows.codes.end(), [](auto const& a, auto const& b) {
+    return a.second.documents > b.second.documents;
+  });
+  std::stable_sort(rows.pointers.begin(), rows.pointers.end(),
+                   [](auto const& a, auto const& b) { return a.second > b.second; });
+  return rows;
+}
+
+// The summary as one JSON object: what --format json writes under "summary", and SARIF in the
+// run's properties.
+std::string summary_json(pipeline const& p) {
+  auto const& t = p.result();
+  auto const& table = p.summary();
+  summary_rows const rows = sorted_rows(table);
+  std::string out = fmt::format(
+      "{{\"documents\":{},\"valid\":{},\"invalid\":{},\"errors\":{},\"warnings\":{},"
+      "\"skipped\":{},\"exact\":{},\"past_max_diagnostics\":{{\"documents\":{},\"errors\":{},"
+      "\"warnings\":{}}},\"by_code\":[",
+      t.documents, t.valid, t.invalid, t.errors, t.warnings, t.skipped,
+      table.capped_documents == 0 ? "true" : "false", table.capped_documents,
+      table.uncounted_errors, table.uncounted_warnings);
+  bool first = true;
+  for (auto const& [code, tally] : rows.codes) {
+    out +=
+        fmt::format("{}{{\"code\":\"{}\",\"documents\":{},\"diagnostics\":{}}}", first ? "" : ",",
+                    conform::to_string(code), tally.documents, tally.diagnostics);
+    first = false;
+  }
+  out += "],\"by_pointer\":[";
+  first = true;
+  for (auto const& [key, documents] : rows.pointers) {
+    out += fmt::format("{}{{\"in\":\"{}\",\"code\":\"{}\",\"pointer\":{},\"documents\":{}}}",
+                       first ? "" : ",", key.in_path ? "path" : "body",
+                       conform::to_string(key.code), json_string(key.pointer), documents);
+    first = false;
+  }
+  out += fmt::format("],\"pointers_not_tallied\":{}}}", table.dropped_pointers);
+  return out;
+}
+
+// The --summary tables. The diagnostics past --max-diagnostics are counted in the totals but
+// not kept, so their codes and pointers are unknown: when a document was capped, every count
+// by code or pointer is a lower bound and says so ("at least"), and a line says how many
+// diagnostics no code accounts for.
 void print_summary(std::ostream& out, pipeline const& p, settings const& s) {
+  if (s.format == output_format::json) {
+    out << "{\"summary\":" << summary_json(p) << "}\n";
+    return;
+  }
   auto const& t = p.result();
   auto const& table = p.summary();
   bool exact = table.capped_documents == 0;
   std::uint64_t uncounted = table.uncounted_errors + table.uncounted_warnings;
-  std::vector<std::pair<conform::error, summary_table::code_tally>> codes(table.by_code.begin(),
-                                                                          table.by_code.end());
-  std::stable_sort(codes.begin(), codes.end(), [](auto const& a, auto const& b) {
-    return a.second.documents > b.second.documents;
-  });
-  std::vector<std::pair<summary_key, std::uint64_t>> pointers(table.by_pointer.begin(),
-                                                              table.by_pointer.end());
-  std::stable_sort(pointers.begin(), pointers.end(),
-                   [](auto const& a, auto const& b) { return a.second > b.second; });
-  if (s.format == output_format::json) {
-    std::string line = fmt::format(
-        "{{\"summary\":{{\"documents\":{},\"valid\":{},\"invalid\":{},\"errors\":{},"
-        "\"warnings\":{},\"skipped\":{},\"exact\":{},\"past_max_diagnostics\":{{"
-        "\"documents\":{},\"errors\":{},\"warnings\":{}}},\"by_code\":[",
-        t.documents, t.valid, t.invalid, t.errors, t.warnings, t.skipped, exact ? "true" : "false",
-        table.capped_documents, table.uncounted_errors, table.uncounted_warnings);
-    bool first = true;
-    for (auto const& [code, tally] : codes) {
-      line +=
-          fmt::format("{}{{\"code\":\"{}\",\"documents\":{},\"diagnostics\":{}}}", first ? "" : ",",
-                      conform::to_string(code), tally.documents, tally.diagnostics);
-      first = false;
-    }
-    line += "],\"by_pointer\":[";
-    first = true;
-    for (auto const& [key, documents] : pointers) {
-      line += fmt::format("{}{{\"in\":\"{}\",\"code\":\"{}\",\"pointer\":{},\"documents\":{}}}",
-                          first ? "" : ",", key.in_path ? "path" : "body",
-                          conform::to_string(key.code), json_string(key.pointer), documents);
-      first = false;
-    }
-    line += fmt::format("],\"pointers_not_tallied\":{}}}}}\n", table.dropped_pointers);
-    out << line;
-    return;
-  }
+  auto const [codes, pointers] = sorted_rows(table);
   char const* at_least = exact ? "" : "at least ";
   std::string past_cap;
   if (!exact) {
@@ -412,18 +430,7 @@ int run(int argc, char** argv) {
   p.finish();
   totals const& t = p.result();
   if (sarif) {
-    std::string summary_json;
-    if (summary) {
-      // The object --format json writes, unwrapped: {"summary":{...}}\n -> {...}.
-      std::ostringstream os;
-      settings as_json = s;
-      as_json.format = output_format::json;
-      print_summary(os, p, as_json);
-      std::string const line = os.str();
-      std::string_view const head = "{\"summary\":";
-      summary_json = line.substr(head.size(), line.size() - head.size() - 2);
-    }
-    std::cout << sarif_log_end(t, input_errors, summary_json);
+    std::cout << sarif_log_end(t, input_errors, summary ? summary_json(p) : std::string());
   } else if (summary) {
     print_summary(std::cout, p, s);
   }
