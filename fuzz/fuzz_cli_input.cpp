@@ -145,7 +145,8 @@ void check_github_lines(std::string_view out) {
     check(command && data != std::string_view::npos, "a line of --format github that is no command",
           [&] { return std::string(line.substr(0, 400)); });
     // A property holds neither ',' nor ':' raw: "file=" and then other properties only.
-    std::string_view const props = line.substr(line.find(' ') + 1, data - line.find(' ') - 1);
+    std::size_t const space = line.find(' '); // after the command's name
+    std::string_view const props = line.substr(space + 1, data - space - 1);
     check(props.find(':') == std::string_view::npos, "a workflow command property with a raw ':'",
           [&] { return std::string(line); });
   }
