@@ -352,23 +352,20 @@ private:
   }
 
   template <class F, class... Cs>
-  static std::pair<F, F> real_bounds(boost::mp11::mp_list<Cs...>) noexcept {
+  static std::pair<F, F> real_bounds(boost::mp11::mp_list<Cs...> list) noexcept {
+    number_limits const l = number_limits_of(list);
     F lo = -std::numeric_limits<F>::max();
     F hi = std::numeric_limits<F>::max();
-    auto narrow = [&](auto c) {
-      using C = unwarned_t<decltype(c)>;
-      if constexpr (is_range<C>::value) {
-        lo = std::max(lo, static_cast<F>(C::minimum));
-        if (C::maximum != std::numeric_limits<std::int64_t>::max()) {
-          hi = std::min(hi, static_cast<F>(C::maximum));
-        }
-      } else if constexpr (is_greater_than<C>::value) {
-        lo = std::max(lo, std::nextafter(static_cast<F>(C::exclusive_minimum),
-                                         std::numeric_limits<F>::infinity()));
-      }
-    };
-    (void)narrow; // unused when there are no constraints
-    (narrow(Cs{}), ...);
+    if (l.ranged) {
+      lo = std::max(lo, static_cast<F>(l.minimum));
+    }
+    if (l.maximum != std::numeric_limits<std::int64_t>::max()) {
+      hi = std::min(hi, static_cast<F>(l.maximum));
+    }
+    if (l.above) {
+      lo = std::max(lo, std::nextafter(static_cast<F>(l.exclusive_minimum),
+                                       std::numeric_limits<F>::infinity()));
+    }
     return {lo, hi};
   }
 

@@ -671,33 +671,21 @@ private:
 
   /// The finite range of F, narrowed by range and greater_than.
   template <class F, class... Cs>
-  static void real_keywords(json_object_text& s, boost::mp11::mp_list<Cs...>) {
+  static void real_keywords(json_object_text& s, boost::mp11::mp_list<Cs...> list) {
     // The decoder reads every number as a double first, so a long double's range is a
     // double's (its own maximum would be infinity as a double).
     constexpr double top = sizeof(F) > sizeof(double)
                                ? std::numeric_limits<double>::max()
                                : static_cast<double>(std::numeric_limits<F>::max());
-    double lo = -top;
-    double hi = top;
-    bool has_above = false;
-    std::int64_t above = 0; // greater_than's bound
-    auto narrow = [&](auto c) {
-      using C = decltype(c);
-      if constexpr (is_range<C>::value) {
-        lo = std::max(lo, static_cast<double>(C::minimum));
-        if (C::maximum != std::numeric_limits<std::int64_t>::max()) {
-          hi = std::min(hi, static_cast<double>(C::maximum));
-        }
-      } else if constexpr (is_greater_than<C>::value) {
-        above = has_above ? std::max(above, C::exclusive_minimum) : C::exclusive_minimum;
-        has_above = true;
-      }
-    };
-    (void)narrow; // unused when there are no constraints
-    (narrow(Cs{}), ...);
+    constexpr number_limits l = number_limits_of(boost::mp11::mp_list<Cs...>{});
+    (void)list;
+    double const lo = l.ranged ? std::max(-top, static_cast<double>(l.minimum)) : -top;
+    double const hi = l.maximum != std::numeric_limits<std::int64_t>::max()
+                          ? std::min(top, static_cast<double>(l.maximum))
+                          : top;
     add_bounds(s, number_text(lo), number_text(hi));
-    if (has_above) {
-      s.add("exclusiveMinimum", number_text(above));
+    if (l.above) {
+      s.add("exclusiveMinimum", number_text(l.exclusive_minimum));
     }
   }
 

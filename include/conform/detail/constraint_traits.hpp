@@ -64,41 +64,64 @@ struct is_warn : std::false_type {};
 template <class C>
 struct is_warn<warn<C>> : std::true_type {};
 
-/// The bounds of the range and greater_than constraints, within I's own.
-template <class I, class... Cs>
-constexpr std::pair<I, I> integer_bounds(boost::mp11::mp_list<Cs...>) noexcept {
-  using lim = std::numeric_limits<I>;
-  I lo = lim::min();
-  I hi = lim::max();
-  auto narrow = [&](auto c) {
+/// What the range and greater_than constraints of a list say of a number, all of them at once:
+/// whether a range bounds it below and the greatest such minimum, the least maximum
+/// (INT64_MAX: none, as range::check reads at_least), and whether a greater_than bounds it and
+/// the greatest such exclusive minimum. generate() draws within them, json_schema() writes them.
+struct number_limits {
+  bool ranged = false;
+  std::int64_t minimum = std::numeric_limits<std::int64_t>::min();
+  std::int64_t maximum = std::numeric_limits<std::int64_t>::max();
+  bool above = false;
+  std::int64_t exclusive_minimum = std::numeric_limits<std::int64_t>::min();
+};
+
+template <class... Cs>
+constexpr number_limits number_limits_of(boost::mp11::mp_list<Cs...>) noexcept {
+  number_limits l;
+  auto note = [&](auto c) {
     using C = unwarned_t<decltype(c)>;
     if constexpr (is_range<C>::value) {
-      if constexpr (std::is_signed_v<I>) {
-        lo = static_cast<I>(
-            std::max<std::int64_t>(lo, std::max<std::int64_t>(C::minimum, lim::min())));
-        hi = static_cast<I>(
-            std::min<std::int64_t>(hi, std::min<std::int64_t>(C::maximum, lim::max())));
-      } else {
-        if (C::minimum > 0) {
-          lo = static_cast<I>(std::max<std::uint64_t>(lo, std::uint64_t(C::minimum)));
-        }
-        // maximum == INT64_MAX is "no upper bound" (at_least), as range::check reads it.
-        if (C::maximum != std::numeric_limits<std::int64_t>::max()) {
-          hi = C::maximum < 0 ? I(0) : I(std::min<std::uint64_t>(hi, std::uint64_t(C::maximum)));
-        }
-      }
+      l.ranged = true;
+      l.minimum = std::max(l.minimum, C::minimum);
+      l.maximum = std::min(l.maximum, C::maximum);
     } else if constexpr (is_greater_than<C>::value) {
-      if constexpr (std::is_signed_v<I>) {
-        if (C::exclusive_minimum < std::numeric_limits<std::int64_t>::max()) {
-          lo = static_cast<I>(std::max<std::int64_t>(lo, C::exclusive_minimum + 1));
-        }
-      } else if (C::exclusive_minimum >= 0) {
-        lo = static_cast<I>(std::max<std::uint64_t>(lo, std::uint64_t(C::exclusive_minimum) + 1));
-      }
+      l.above = true;
+      l.exclusive_minimum = std::max(l.exclusive_minimum, C::exclusive_minimum);
     }
   };
-  (void)narrow; // unused when there are no constraints
-  (narrow(Cs{}), ...);
+  (void)note; // unused when there are no constraints
+  (note(Cs{}), ...);
+  return l;
+}
+
+/// The bounds of the range and greater_than constraints, within I's own.
+template <class I, class... Cs>
+constexpr std::pair<I, I> integer_bounds(boost::mp11::mp_list<Cs...> list) noexcept {
+  using lim = std::numeric_limits<I>;
+  constexpr std::int64_t none = std::numeric_limits<std::int64_t>::max();
+  number_limits const l = number_limits_of(list);
+  I lo = lim::min();
+  I hi = lim::max();
+  if constexpr (std::is_signed_v<I>) {
+    if (l.ranged) {
+      lo = static_cast<I>(std::max<std::int64_t>(l.minimum, lim::min()));
+      hi = static_cast<I>(std::min<std::int64_t>(l.maximum, lim::max()));
+    }
+    if (l.above && l.exclusive_minimum < none) {
+      lo = static_cast<I>(std::max<std::int64_t>(lo, l.exclusive_minimum + 1));
+    }
+  } else {
+    if (l.ranged && l.minimum > 0) {
+      lo = static_cast<I>(std::max<std::uint64_t>(lo, std::uint64_t(l.minimum)));
+    }
+    if (l.maximum != none) { // at_least's maximum is no upper bound
+      hi = l.maximum < 0 ? I(0) : I(std::min<std::uint64_t>(hi, std::uint64_t(l.maximum)));
+    }
+    if (l.above && l.exclusive_minimum >= 0) {
+      lo = static_cast<I>(std::max<std::uint64_t>(lo, std::uint64_t(l.exclusive_minimum) + 1));
+    }
+  }
   return {lo, hi};
 }
 
