@@ -1063,6 +1063,57 @@ TEST_SUITE("decode") {
     }
   }
 
+  TEST_CASE(
+      "decode: a key read through the declaration-order shortcut equals the key read in full") {
+    // The text front end compares a key with the name of the member expected next (after or
+    // before the previous one) without scanning it; a key whose first character is escaped
+    // never matches that way and takes the general path. Both must find the same members,
+    // with the same findings and the same positions of the keys.
+    auto escape_keys = [](auto const& self, boost::json::value const& v) -> std::string {
+      if (!v.is_object()) {
+        return boost::json::serialize(v);
+      }
+      std::string out = "{";
+      for (auto const& kv : v.as_object()) {
+        if (out.size() > 1) {
+          out += ',';
+        }
+        std::string const key(kv.key());
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "\\u%04X", static_cast<unsigned char>(key[0]));
+        std::string const rest = boost::json::serialize(boost::json::value(key.substr(1)));
+        out += '"';
+        out += hex;
+        out += rest.substr(1); // the rest of the key and its closing quote
+        out += ':';
+        out += self(self, kv.value());
+      }
+      return out + "}";
+    };
+    boost::json::value const dom = parse_dom(full_document);
+    std::string const plain = boost::json::serialize(dom);
+    std::string const escaped = escape_keys(escape_keys, dom);
+    REQUIRE(plain != escaped);
+    auto const a = conform::decode<all_types>(plain);
+    auto const b = conform::decode<all_types>(escaped);
+    CHECK(same_findings(a.diagnostics, b.diagnostics));
+    REQUIRE(a.diagnostics.size() == 1); // the unknown open-enum value
+    CHECK(conform::encode(a.value) == conform::encode(b.value));
+    CHECK(conform::encode(a.value) == conform::encode(conform::decode<all_types>(dom).value));
+
+    // A repeated key, an unknown one and keys that only start like a member's name: each
+    // looks like the shortcut's case and is not.
+    auto const r = conform::decode<point>(R"({"x": 1, "y": 2, "x": 3, "yy": 4, "x\"": 5, "y)");
+    REQUIRE(r.diagnostics.size() == 4);
+    CHECK(diag_is(r.diagnostics, 0, error::duplicate_key, severity::error, "/x"));
+    CHECK(r.diagnostics[0].offset == 17);
+    CHECK(diag_is(r.diagnostics, 1, error::unknown_member, severity::warning, "/yy"));
+    CHECK(diag_is(r.diagnostics, 2, error::unknown_member, severity::warning, "/x\""));
+    CHECK(diag_is(r.diagnostics, 3, error::syntax_error, severity::error, ""));
+    CHECK(r.value.x == 1); // the first value of a repeated key is kept by default
+    CHECK(r.value.y == 2);
+  }
+
   TEST_CASE("decode: values in arrays are located by index and offset") {
     std::string json = "{\"vec\": [\n  1,\n  \"two\",\n  3,\n  [4]\n]}";
     auto r = decode_both<loose>(json);

@@ -636,6 +636,10 @@ TEST_SUITE("decode_options") {
         {"key in a nested object", R"({"nested": {"x": 1, "abcdefg": 1}})", true, "/nested", 20},
         {"key in a map", R"({"map": {"abcdefg": 1}})", true, "/map", 9},
         {"key in a map after an entry", R"({"map": {"a": 1, "abcdefg": 1}})", true, "/map", 17},
+        // "nested" is the member declared after "map": the parser compares it with that name
+        // before reading it in full, and the limit must hold on that path too.
+        {"member name in declaration order", R"({"map": {}, "nested": {"x": 1, "y": 2}})", false,
+         "", 0},
     };
     conform::decode_options o;
     o.max_string_bytes = 6;
@@ -656,6 +660,16 @@ TEST_SUITE("decode_options") {
         }
       }
     }
+  }
+
+  TEST_CASE("decode_options: max_string_bytes holds for a key that names the next member") {
+    conform::decode_options o;
+    o.max_string_bytes = 5; // "nested", declared after "map", is one byte longer
+    auto res = conform::decode<doc>(R"({"map": {}, "nested": {}})", o);
+    check_single_limit(res.diagnostics, "",
+                       "at most 5 bytes in one string or key (max_string_bytes)");
+    REQUIRE(!res.diagnostics.empty());
+    CHECK(res.diagnostics[0].offset == 12);
   }
 
   TEST_CASE("decode_options: max_string_bytes holds for long strings delivered in parts") {
@@ -728,6 +742,7 @@ TEST_SUITE("decode_options") {
     row const rows[] = {
         {"at the limit", R"({"n": 1, "m": 2})", false, "", 0},
         {"root past the limit", R"({"n": 1, "m": 2, "s": "x"})", true, "", 17},
+        {"past the limit in declaration order", R"({"s": "x", "n": 1, "m": 2})", true, "", 19},
         {"unknown keys count", R"({"a": 1, "b": 2, "c": 3})", true, "", 17},
         {"duplicates count", R"({"n": 1, "n": 1, "n": 1})", true, "", 17},
         {"nested object", R"({"nested": {"x": 1, "y": 2, "z": 3}})", true, "/nested", 28},

@@ -350,6 +350,54 @@ public:
     return !stopped_;
   }
 
+  /// The text front end's shortcut for the usual key: the name of the member declared after
+  /// the previous one, as it is. `p` is just past the key's opening quote. When the current
+  /// container is a struct, that name is not longer than max_string_bytes, and `p` starts with
+  /// it and a closing quote, the key is taken as key() would take it and `p` is returned
+  /// past that quote, with `ok` what key() would return. Otherwise nothing is done and the
+  /// result is null: the parser reads the key in full (escapes, other members, maps).
+  ///
+  /// The text equal to a member name is that name: names are C++ identifiers, with no quote,
+  /// backslash or control character, so no escape can hide in such a key. It saves the scan
+  /// for the closing quote and the lookup, whose branches depend on each key's length.
+  CONFORM_ALWAYS_INLINE char const* next_member_key(char const* p, char const* end, position offset,
+                                                    bool& ok) {
+    frame& f = *cur_;
+    if (f.kind != frame_kind::structure) {
+      return nullptr;
+    }
+    auto const* sd = static_cast<struct_desc const*>(f.desc);
+    // The member after the previous one, else the one before it (reversed order): -1 is no
+    // previous member, -2 an unknown key, after which nothing is predicted.
+    auto const previous = static_cast<std::uint32_t>(f.member);
+    auto i = previous + 1;
+    if (i >= sd->count || !starts_with_key(p, end, sd->names[i])) {
+      i = previous - 1;
+      if (previous == 0 || i >= sd->count || !starts_with_key(p, end, sd->names[i])) {
+        return nullptr;
+      }
+    }
+    std::string_view const name = sd->names[i];
+    if (CONFORM_UNLIKELY(name.size() > options_.max_string_bytes)) {
+      return nullptr;
+    }
+    if (CONFORM_UNLIKELY(++f.count > max_object_size_)) {
+      ok = object_too_large(offset);
+      return p + name.size() + 1;
+    }
+    structure_member(f, sd, i, name, offset);
+    ok = !stopped_;
+    return p + name.size() + 1;
+  }
+
+  // Whether the text at `p` is `name` and a closing quote.
+  CONFORM_ALWAYS_INLINE static bool starts_with_key(char const* p, char const* end,
+                                                    std::string_view name) noexcept {
+    std::size_t const n = name.size();
+    return static_cast<std::size_t>(end - p) > n && p[n] == '"' &&
+           same_key(std::string_view(p, n), name);
+  }
+
   CONFORM_ALWAYS_INLINE bool value(scalar const& s, position offset) {
     frame& f = *cur_;
     value_offset_ = offset;
@@ -814,9 +862,14 @@ private:
     if (CONFORM_UNLIKELY(index < 0)) {
       return unknown_key(f, k, offset);
     }
-    auto const i = static_cast<std::uint32_t>(index);
+    structure_member(f, sd, static_cast<std::uint32_t>(index), k, offset);
+  }
+
+  // The key `k` names member `i` of the struct of frame `f`.
+  CONFORM_ALWAYS_INLINE void structure_member(frame& f, struct_desc const* sd, std::uint32_t i,
+                                              std::string_view k, position offset) {
     member_desc const& m = sd->members[i];
-    f.member = index;
+    f.member = static_cast<std::int32_t>(i);
     std::uint64_t bit = std::uint64_t(1) << i;
     void* address = m.address(f.target);
     if (CONFORM_UNLIKELY(f.present & bit)) {

@@ -125,14 +125,15 @@ private:
       goto value;
     case '"': {
       position at = offset(p);
-      std::string_view s;
-      p = read_string(p, s, limit_site::next_value);
+      // Read straight into the scalar: a string_view written by read_string as two 8-byte
+      // stores and then copied as one 16-byte load stalls on store forwarding (a tenth of
+      // the parser's time on the API example, measured with perf).
+      scalar v;
+      v.k = scalar::kind::string;
+      p = read_string(p, v.text, limit_site::next_value);
       if (p == nullptr) {
         return false;
       }
-      scalar v;
-      v.k = scalar::kind::string;
-      v.text = s;
       if (!d_.value(v, at)) {
         return false;
       }
@@ -222,10 +223,18 @@ private:
     }
     {
       position at = offset(p);
-      std::string_view k;
-      p = read_string(p, k, limit_site::container);
-      if (p == nullptr || !d_.key(k, at)) {
-        return false;
+      bool ok = true;
+      if (char const* past = d_.next_member_key(p + 1, end, at, ok)) {
+        p = past;
+        if (!ok) {
+          return false;
+        }
+      } else {
+        std::string_view k;
+        p = read_string(p, k, limit_site::container);
+        if (p == nullptr || !d_.key(k, at)) {
+          return false;
+        }
       }
     }
     if (separator_fast(p, ':')) {
