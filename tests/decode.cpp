@@ -1101,6 +1101,41 @@ TEST_SUITE("decode") {
     CHECK(conform::encode(a.value) == conform::encode(b.value));
     CHECK(conform::encode(a.value) == conform::encode(conform::decode<all_types>(dom).value));
 
+    // Members left out, repeated, unknown, in any order: the shortcut tries the member after
+    // the previous one, the one before it, then the second and third after it. Every
+    // sequence of up to four keys of `loose` (and an unknown one) must decode as it does
+    // with every key escaped.
+    char const* const keys[] = {"s", "i32", "vec", "zz"};
+    char const* const values[] = {R"("t")", "7", "[1, 2]", "null"};
+    std::size_t checked = 0;
+    for (std::size_t length = 1; length <= 4; ++length) {
+      std::size_t combinations = 1;
+      for (std::size_t k = 0; k < length; ++k) {
+        combinations *= 4;
+      }
+      for (std::size_t c = 0; c < combinations; ++c) {
+        std::string plain_doc = "{";
+        std::string escaped_doc = "{";
+        for (std::size_t k = 0, rest = c; k < length; ++k, rest /= 4) {
+          std::size_t const m = rest % 4;
+          std::string const sep = k == 0 ? "" : ", ";
+          plain_doc += sep + "\"" + keys[m] + "\": " + values[m];
+          char hex[8];
+          std::snprintf(hex, sizeof hex, "\\u%04X", static_cast<unsigned char>(keys[m][0]));
+          escaped_doc += sep + "\"" + hex + (keys[m] + 1) + "\": " + values[m];
+        }
+        plain_doc += "}";
+        escaped_doc += "}";
+        CAPTURE(plain_doc);
+        auto const x = conform::decode<loose>(plain_doc);
+        auto const y = conform::decode<loose>(escaped_doc);
+        CHECK(same_findings(x.diagnostics, y.diagnostics));
+        CHECK(conform::encode(x.value) == conform::encode(y.value));
+        ++checked;
+      }
+    }
+    CHECK(checked == 340);
+
     // A repeated key, an unknown one and keys that only start like a member's name: each
     // looks like the shortcut's case and is not.
     auto const r = conform::decode<point>(R"({"x": 1, "y": 2, "x": 3, "yy": 4, "x\"": 5, "y)");

@@ -350,10 +350,10 @@ public:
     return !stopped_;
   }
 
-  /// The text front end's shortcut for the usual key: the name of the member declared after
-  /// the previous one, as it is. `p` is just past the key's opening quote. When the current
-  /// container is a struct, that name is not longer than max_string_bytes, and `p` starts with
-  /// it and a closing quote, the key is taken as key() would take it and `p` is returned
+  /// The text front end's shortcut for the usual key: the name of a member declared near the
+  /// previous one, as it is. `p` is just past the key's opening quote. When the current
+  /// container is a struct, `p` starts with such a name and a closing quote, and the name is
+  /// not longer than max_string_bytes, the key is taken as key() would take it and `p` is returned
   /// past that quote, with `ok` what key() would return. Otherwise nothing is done and the
   /// result is null: the parser reads the key in full (escapes, other members, maps).
   ///
@@ -367,14 +367,21 @@ public:
       return nullptr;
     }
     auto const* sd = static_cast<struct_desc const*>(f.desc);
-    // The member after the previous one, else the one before it (reversed order): -1 is no
-    // previous member, -2 an unknown key, after which nothing is predicted.
+    // The member after the previous one, the one before it (reversed order), then the second
+    // and third after it (optional members left out: on the API page's example, a third of
+    // the keys). -1 is no previous member; after an unknown key (-2) nothing is predicted.
     auto const previous = static_cast<std::uint32_t>(f.member);
     auto i = previous + 1;
     if (i >= sd->count || !starts_with_key(p, end, sd->names[i])) {
       i = previous - 1;
       if (previous == 0 || i >= sd->count || !starts_with_key(p, end, sd->names[i])) {
-        return nullptr;
+        i = previous + 2;
+        if (i >= sd->count || !starts_with_key(p, end, sd->names[i])) {
+          i = previous + 3;
+          if (i >= sd->count || !starts_with_key(p, end, sd->names[i])) {
+            return nullptr;
+          }
+        }
       }
     }
     std::string_view const name = sd->names[i];
