@@ -369,7 +369,9 @@ public:
     auto const* sd = static_cast<struct_desc const*>(f.desc);
     // The member after the previous one, the one before it (reversed order), then the second
     // and third after it (optional members left out: on the API page's example, a third of
-    // the keys). -1 is no previous member; after an unknown key (-2) nothing is predicted.
+    // the keys). With no previous member (-1) the first guess is member 0; after an unknown
+    // key (-2) the arithmetic wraps round to members 0 and 1 for the last two guesses. A
+    // guess only decides how the key is read, never which member it names.
     auto const previous = static_cast<std::uint32_t>(f.member);
     auto i = previous + 1;
     if (i >= sd->count || !starts_with_key(p, end, sd->names[i])) {
