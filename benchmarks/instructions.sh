@@ -21,8 +21,9 @@ fixtures=("example:$root/tests/fixtures/valid/api_example.json:40"
           "unknown:$here/fixtures/unknown.json:10"
           "ndjson:$build/benchmarks/stream.ndjson:1:200")
 
-count() { # reader iterations file lines -> Ir (lines 0: the file is one document)
-  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$loop" --reader "$1" --lines "$4" "$2" "$3" 2>&1 |
+count() { # reader iterations file lines [max_diagnostics] -> Ir (lines 0: one document)
+  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$loop" --reader "$1" --lines "$4" \
+    --max-diagnostics "${5:-1000}" "$2" "$3" 2>&1 |
     sed -nE 's/.*Collected : ([0-9]+).*/\1/p; s/.*I +refs: +([0-9,]+).*/\1/p' | tr -d , | head -1
 }
 
@@ -38,6 +39,19 @@ for f in "${fixtures[@]}"; do
   done
 done
 
+# The fixtures with findings once more with none kept (--max-diagnostics 0: every finding
+# counted, none recorded): what validating them costs without the diagnostics themselves.
+for f in "${fixtures[@]}"; do
+  IFS=: read -r name file n lines <<<"$f"
+  if [ "$name" = errors ] || [ "$name" = unknown ]; then
+    a=$(count conform.text "$n" "$file" 0 0)
+    b=$(count conform.text $((5 * n)) "$file" 0 0)
+    per_doc[$name/none_kept]=$(((b - a) / (4 * n)))
+    # The loop prints the number of diagnostics its documents produced (all kept).
+    per_doc[$name/findings]=$("$loop" --reader conform.text 1 "$file" | sed -nE 's/.*: ([0-9]+)$/\1/p')
+  fi
+done
+
 fmt() { awk -v x="$1" 'BEGIN { if (x >= 1e6) printf "%.2f M", x / 1e6; else printf "%.1f k", x / 1e3 }'; }
 # Ratios are cut, not rounded, to two decimals: 0.996 shows as 0.99, never as a 1.00 it is not.
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", int(100 * a / b + 1e-9) / 100 }'; }
@@ -51,6 +65,16 @@ table=$(
     t=${per_doc[$name/conform.text]} i=${per_doc[$name/conform.text.into]} d=${per_doc[$name/boost.dom]} s=${per_doc[$name/boost.sax_null]}
     cd_=${per_doc[$name/conform.dom]} w=${per_doc[$name/boost.dom_describe]}
     echo "| $name | $(fmt "$t") | $(fmt "$i") | $(fmt "$d") | $(fmt "$s") | $(fmt "$cd_") | $(fmt "$w") | $(ratio "$d" "$t") | $(ratio "$s" "$t") | $(ratio "$s" "$i") | $(ratio "$w" "$cd_") |"
+  done
+  echo
+  echo "conform.text with every finding counted and none kept (\`--max-diagnostics 0\`: only the closing \`too_many_diagnostics\` entry), against the same with all kept:"
+  echo
+  echo "| fixture | findings | all kept | none kept | per finding kept | sax_null / none kept |"
+  echo "|---|---:|---:|---:|---:|---:|"
+  for name in errors unknown; do
+    t=${per_doc[$name/conform.text]} z=${per_doc[$name/none_kept]} s=${per_doc[$name/boost.sax_null]}
+    k=${per_doc[$name/findings]}
+    echo "| $name | $k | $(fmt "$t") | $(fmt "$z") | $(((t - z) / k)) | $(ratio "$s" "$z") |"
   done
 )
 echo "$table"

@@ -7,7 +7,7 @@
 //   callgrind_annotate --inclusive=yes cg.out | head -60
 // instructions.sh runs it under callgrind at two iteration counts for every reader, which
 // gives instructions per document: a measure that does not move with the machine's load.
-// Usage: conform_profile_loop [--reader NAME] [--lines N] ITERATIONS FILE...
+// Usage: conform_profile_loop [--reader NAME] [--lines N] [--max-diagnostics N] ITERATIONS FILE...
 //   NAME: conform.text (default), conform.text.into (decode_into, one object reused),
 //   conform.dom, boost.dom, boost.sax_null, boost.dom_describe
 //   (--dom is kept as a synonym of --reader conform.dom)
@@ -37,11 +37,13 @@ namespace {
 using conform::modelarts::training_job;
 using conform_bench::null_handler;
 
+// The options of conform_bench's readers (every diagnostic kept), unless --max-diagnostics.
+conform::decode_options reader_options = conform_bench::all_diagnostics();
+
 // One document through one reader; returns something that depends on the work.
 std::size_t read_one(std::string const& reader, std::string const& t,
                      boost::json::basic_parser<null_handler>& sax) {
-  // The options of conform_bench's readers: every diagnostic kept.
-  static conform::decode_options const options = conform_bench::all_diagnostics();
+  conform::decode_options const& options = reader_options;
   if (reader == "conform.text") {
     return conform::decode<training_job>(t, options).diagnostics.size();
   }
@@ -85,11 +87,17 @@ int main(int argc, char** argv) {
     lines = std::strtol(argv[arg + 1], nullptr, 10);
     arg += 2;
   }
+  if (argc > arg + 1 && std::strcmp(argv[arg], "--max-diagnostics") == 0) {
+    reader_options.max_diagnostics = std::strtoul(argv[arg + 1], nullptr, 10);
+    arg += 2;
+  }
   bool known = reader == "conform.text" || reader == "conform.text.into" ||
                reader == "conform.dom" || reader == "boost.dom" || reader == "boost.sax_null" ||
                reader == "boost.dom_describe";
   if (!known || argc < arg + 2) {
-    std::fprintf(stderr, "usage: %s [--reader NAME] [--lines N] ITERATIONS FILE...\n", argv[0]);
+    std::fprintf(stderr,
+                 "usage: %s [--reader NAME] [--lines N] [--max-diagnostics N] ITERATIONS FILE...\n",
+                 argv[0]);
     return 2;
   }
   long iterations = std::strtol(argv[arg++], nullptr, 10);
