@@ -1065,10 +1065,10 @@ TEST_SUITE("decode") {
 
   TEST_CASE(
       "decode: a key read through the declaration-order shortcut equals the key read in full") {
-    // The text front end compares a key with the name of the member expected next (after or
-    // before the previous one) without scanning it; a key whose first character is escaped
-    // never matches that way and takes the general path. Both must find the same members,
-    // with the same findings and the same positions of the keys.
+    // The text front end compares a key with the names of members declared near the previous
+    // one without scanning it; a key whose first character is escaped never matches that way
+    // and takes the general path. Both must find the same members and report the same
+    // findings (their offsets differ: the escaped text is longer).
     auto escape_keys = [](auto const& self, boost::json::value const& v) -> std::string {
       if (!v.is_object()) {
         return boost::json::serialize(v);
