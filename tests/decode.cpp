@@ -11,6 +11,7 @@
 #error "<conform/decode.hpp> must not include <boost/json/value.hpp>"
 #endif
 #include <conform/decode_value.hpp>
+#include <conform/detail/locate.hpp> // resolve_lines against the byte-by-byte locate
 
 #include "support/test.hpp"
 
@@ -20,11 +21,13 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <iterator>
 #include <limits>
 #include <map>
 #include <optional>
@@ -998,6 +1001,76 @@ TEST_SUITE("decode") {
       CHECK(d.line == r.line);
       CHECK(d.column == r.column);
     }
+  }
+
+  TEST_CASE("decode: line:column of many findings equal a byte-by-byte count") {
+    // resolve_lines counts line breaks and code points 16 bytes at a time, over the whole
+    // text once; detail::locate counts byte by byte from the start for each offset. Texts
+    // of every length up to three blocks and beyond, with line breaks (LF, CR LF, a lone CR,
+    // which is no break) and multi-byte characters at every position, offsets in document
+    // order and shuffled, repeated, at the end and past it.
+    std::mt19937 rng(20261207);
+    char const* const pieces[] = {"\n",
+                                  "\r\n",
+                                  "\r",
+                                  "ab",
+                                  "x",
+                                  "\xC3\xA9",
+                                  "\xE2\x82\xAC",
+                                  "\xF0\x9F\x98\x80",
+                                  "    ",
+                                  "\n\n",
+                                  "0123456789abcdef"};
+    int mismatches = 0;
+    for (int round = 0; round < 400; ++round) {
+      std::string text;
+      std::size_t const want = rng() % (round < 200 ? 60 : 700);
+      while (text.size() < want) {
+        text += pieces[rng() % std::size(pieces)];
+      }
+      std::vector<conform::diagnostic> items(1 + rng() % 12);
+      for (auto& d : items) {
+        d.offset = text.empty() ? 0 : rng() % (text.size() + 3); // past the end: clamped
+      }
+      if (round % 3 != 0) {
+        std::sort(items.begin(), items.end(),
+                  [](auto const& a, auto const& b) { return a.offset < b.offset; });
+      }
+      items.emplace_back(); // no offset (from a DOM): left alone
+      conform::detail::resolve_lines(items, text);
+      for (std::size_t i = 0; i + 1 < items.size(); ++i) {
+        auto const expected = conform::detail::locate(text, items[i].offset);
+        if (items[i].line != expected.line || items[i].column != expected.column) {
+          ++mismatches;
+          CAPTURE(text);
+          CAPTURE(items[i].offset);
+          CHECK(items[i].line == expected.line);
+          CHECK(items[i].column == expected.column);
+        }
+      }
+      CHECK(items.back().line == 0);
+      CHECK(items.back().column == 0);
+    }
+    CHECK(mismatches == 0);
+
+    // End to end: a pretty-printed document with an error on each of 300 lines, past many
+    // 16-byte blocks, non-ASCII text in between.
+    std::string json = "{\r\n  \"vec\": [\n";
+    for (int i = 0; i < 300; ++i) {
+      json += i % 7 == 0 ? "    \"\xC3\xA9t\xC3\xA9\",\n" : "    \"x\",\n";
+    }
+    json += "    1\n  ]\n}";
+    conform::decode_options o;
+    o.max_diagnostics = 1000;
+    auto r = conform::decode<loose>(json, o);
+    REQUIRE(r.diagnostics.size() == 300);
+    for (auto const& d : r.diagnostics) {
+      auto const expected = conform::detail::locate(json, d.offset);
+      CHECK(d.line == expected.line);
+      CHECK(d.column == expected.column);
+    }
+    CHECK(r.diagnostics.back().line == 302);
+    CHECK(r.diagnostics.back().column == 5);
   }
 
   TEST_CASE("decode: long escaped strings and keys keep offsets right") {

@@ -9,8 +9,6 @@
 #include <conform/diagnostic.hpp>
 
 #include <algorithm>
-#include <cstdint>
-#include <cstring>
 #include <cstddef>
 #include <string_view>
 #include <vector>
@@ -26,7 +24,8 @@ struct text_position {
   std::size_t column = 1;
 };
 
-/// Line and column of `offset` (offsets past the end are clamped to the end).
+/// Line and column of `offset` (offsets past the end are clamped to the end), counted byte by
+/// byte from the start: the plain definition that tests hold resolve_lines to.
 inline text_position locate(std::string_view text, std::size_t offset) noexcept {
   text_position pos;
   std::size_t end = std::min(offset, text.size());
@@ -43,64 +42,107 @@ inline text_position locate(std::string_view text, std::size_t offset) noexcept 
   return pos;
 }
 
-/// Counts UTF-8 code points in [p, end): every byte that is not a continuation byte
-/// (10xxxxxx). ASCII runs, the common case, cost a load and a mask test per 16 bytes.
-inline std::size_t count_code_points(char const* p, char const* end) noexcept {
-  std::size_t n = 0;
+/// Where a forward scan of the text stands: the line it is on, where that line starts, and
+/// how many continuation bytes (10xxxxxx) it has passed on it, so that the characters (UTF-8
+/// code points) between the line's start and `scanned` are the bytes less those.
+struct line_counter {
+  std::size_t line = 1;
+  std::size_t line_start = 0;
+  std::size_t continuations = 0;
+  std::size_t scanned = 0;
+
+  /// The 1-based column of `scanned`, in characters.
+  std::size_t column() const noexcept { return 1 + (scanned - line_start) - continuations; }
+
+  /// Moves the scan forward to `to`, at most `size`: the text's length (bytes up to it may
+  /// be read).
+  ///
+  /// One pass over the text counts line breaks and continuation bytes together, 16 bytes
+  /// at a time: a block of ASCII without a line break, the usual case, costs a load, a
+  /// compare and a branch. The last, partial block is read whole and masked when the text
+  /// goes on past it, which it does for all but a finding at the very end. (memchr per line
+  /// and then the last line's code points again cost more: in calls on a pretty-printed
+  /// document, whose lines are a few dozen bytes, and in reading twice on a long line, such
+  /// as a compact response's only one.)
+  void advance(char const* base, std::size_t to, std::size_t size) noexcept {
+    std::size_t i = scanned;
 #ifdef CONFORM_SSE2
-  while (end - p >= 16) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(p));
-    n += 16;
-    if (CONFORM_UNLIKELY(_mm_movemask_epi8(v) != 0)) {
-      __m128i top_bits = _mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xC0)));
-      auto continuation = static_cast<unsigned>(
-          _mm_movemask_epi8(_mm_cmpeq_epi8(top_bits, _mm_set1_epi8(static_cast<char>(0x80)))));
-      for (; continuation != 0; continuation &= continuation - 1) {
-        --n;
+    for (; to - i >= 16; i += 16) {
+      block(base, i, 0xFFFFu);
+    }
+    if (i < to && size - i >= 16) {
+      block(base, i, (1u << (to - i)) - 1u);
+      i = to;
+    }
+#endif
+    (void)size;
+    for (; i < to; ++i) {
+      if (base[i] == '\n') {
+        ++line;
+        line_start = i + 1;
+        continuations = 0;
+      } else {
+        continuations += (static_cast<unsigned char>(base[i]) & 0xC0u) == 0x80u;
       }
     }
-    p += 16;
+    scanned = i;
+  }
+
+private:
+#ifdef CONFORM_SSE2
+  /// Counts the 16 bytes at `base + i` whose bits are set in `mask`.
+  CONFORM_ALWAYS_INLINE void block(char const* base, std::size_t i, unsigned mask) noexcept {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(base + i));
+    __m128i is_break = _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'));
+    // Sign bits: a line break's (all ones) or a non-ASCII byte's.
+    unsigned const special =
+        static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(v, is_break))) & mask;
+    if (CONFORM_LIKELY(special == 0)) {
+      return;
+    }
+    unsigned const breaks = static_cast<unsigned>(_mm_movemask_epi8(is_break)) & mask;
+    unsigned after = mask; // the bytes on the current line
+    if (breaks != 0) {
+      unsigned const last = 31u - static_cast<unsigned>(__builtin_clz(breaks)); // bsr
+      for (unsigned b = breaks; b != 0; b &= b - 1) { // lines break every few dozen bytes
+        ++line;
+      }
+      line_start = i + last + 1;
+      continuations = 0;
+      if (CONFORM_LIKELY(special == breaks)) { // no byte but ASCII
+        return;
+      }
+      after &= ~((2u << last) - 1u);
+    }
+    __m128i top_bits = _mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xC0)));
+    auto const continuation = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_cmpeq_epi8(top_bits, _mm_set1_epi8(static_cast<char>(0x80)))));
+    continuations += count_bits(continuation & after);
   }
 #endif
-  while (end - p >= 8) {
-    std::uint64_t w;
-    std::memcpy(&w, p, 8);
-    // bit 7 set and bit 6 clear marks a continuation byte
-    std::uint64_t continuation = w & ~(w << 1) & 0x8080808080808080ull;
-    // Bytes flagged in bit 7 summed by a multiply (a popcount builtin is a library call on
-    // baseline x86-64).
-    n += 8 - static_cast<std::size_t>(((continuation >> 7) * 0x0101010101010101ull) >> 56);
-    p += 8;
+
+  // Set bits of a 16-bit mask, without the popcount instruction baseline x86-64 lacks (the
+  // builtin would be a library call).
+  static std::size_t count_bits(unsigned x) noexcept {
+    x = x - ((x >> 1) & 0x5555u);
+    x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
+    x = (x + (x >> 4)) & 0x0F0Fu;
+    return (x + (x >> 8)) & 0x1Fu;
   }
-  for (; p < end; ++p) {
-    n += (static_cast<unsigned char>(*p) & 0xC0u) != 0x80u;
-  }
-  return n;
-}
+};
 
 /// Fills line and column of every diagnostic that has an offset: one pass over the text
-/// (memchr for line breaks, code points counted 16 bytes at a time) however many diagnostics there
-/// are. Diagnostics mostly come in document order; only when they do not is an order sorted.
+/// however many diagnostics there are. Diagnostics mostly come in document order; only when
+/// they do not is an order sorted.
 inline void resolve_lines(std::vector<diagnostic>& items, std::string_view text) {
-  char const* base = text.data();
-  std::size_t line = 1;
-  std::size_t line_start = 0; // offset of the current line's first byte
-  std::size_t scanned = 0;    // line breaks before this offset are counted
+  line_counter scan;
   auto resolve = [&](diagnostic& d) {
     std::size_t target = std::min(d.offset, text.size());
-    while (scanned < target) {
-      auto const* nl =
-          static_cast<char const*>(std::memchr(base + scanned, '\n', target - scanned));
-      if (nl == nullptr) {
-        scanned = target;
-        break;
-      }
-      ++line;
-      scanned = static_cast<std::size_t>(nl - base) + 1;
-      line_start = scanned;
+    if (scan.scanned < target) {
+      scan.advance(text.data(), target, text.size());
     }
-    d.line = line;
-    d.column = 1 + count_code_points(base + line_start, base + target);
+    d.line = scan.line;
+    d.column = scan.column();
   };
   bool in_order = true;
   std::size_t last = 0;
