@@ -1073,6 +1073,44 @@ TEST_SUITE("decode") {
     CHECK(r.diagnostics.back().column == 5);
   }
 
+  TEST_CASE("decode: pointers are escaped and whole at every length") {
+    // The decoder writes a pointer into a buffer on the stack when it fits and measures it
+    // first when it does not: keys of random lengths, with '~' and '/' to escape, put the
+    // buffer's end at every kind of segment (a key, an index, a member name).
+    std::mt19937 rng(6901);
+    auto random_key = [&](std::size_t n) {
+      std::string k;
+      for (std::size_t i = 0; i < n; ++i) {
+        unsigned r = rng() % 8;
+        k += r == 0 ? '~' : r == 1 ? '/' : static_cast<char>('a' + r);
+      }
+      return k;
+    };
+    int wrong = 0;
+    for (int round = 0; round < 300; ++round) {
+      std::string const outer = random_key(rng() % 140);
+      std::string const inner = random_key(rng() % 140);
+      std::size_t const bad = rng() % 12;
+      std::string json = "{" + conform::encode(outer) + ": {" + conform::encode(inner) + ": [";
+      for (std::size_t i = 0; i <= bad; ++i) {
+        json += i == bad ? "\"no\"" : "1,";
+      }
+      json += "]}}";
+      auto r =
+          conform::decode<std::map<std::string, std::map<std::string, std::vector<int>>>>(json);
+      std::string expected;
+      conform::append_pointer_key(expected, outer);
+      conform::append_pointer_key(expected, inner);
+      conform::append_pointer_index(expected, bad);
+      REQUIRE(r.diagnostics.size() == 1);
+      if (r.diagnostics[0].pointer != expected) {
+        ++wrong;
+        CHECK(r.diagnostics[0].pointer == expected);
+      }
+    }
+    CHECK(wrong == 0);
+  }
+
   TEST_CASE("decode: long escaped strings and keys keep offsets right") {
     // Escapes make the decoded string shorter than its token: positions stay on the token.
     std::string escaped;

@@ -9,6 +9,7 @@
 #include <boost/json/fwd.hpp>
 
 #include <cstddef>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,11 +29,20 @@ inline std::size_t pointer_key_size(std::string_view key) noexcept {
   return n;
 }
 
-/// Writes `/` and the escaped reference token `key` at `out`; returns the end.
+/// Writes `/` and the escaped reference token `key` at `out` (room for pointer_key_size(key)
+/// bytes); returns the end. A key with nothing to escape, the usual case, is one copy.
 inline char* write_pointer_key(char* out, std::string_view key) noexcept {
   *out++ = '/';
-  for (char c : key) {
-    if (CONFORM_UNLIKELY(c == '~' || c == '/')) {
+  std::size_t plain = 0;
+  while (plain < key.size() && key[plain] != '~' && key[plain] != '/') {
+    ++plain;
+  }
+  if (plain != 0) {
+    std::memcpy(out, key.data(), plain);
+    out += plain;
+  }
+  for (char c : key.substr(plain)) {
+    if (c == '~' || c == '/') {
       *out++ = '~';
       c = c == '~' ? '0' : '1';
     }

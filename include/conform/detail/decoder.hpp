@@ -1211,11 +1211,44 @@ private:
   /// The pointer contributed by frames 1..last (each names its current child), with room
   /// for `spare` more bytes (a segment the caller appends).
   ///
-  /// Measured first, then written: one allocation of the exact size and no per-character
-  /// appends. Every diagnostic carries a pointer, and building it was a third of what an
-  /// unknown member cost when it grew segment by segment.
+  /// One allocation of the exact size and no per-character appends: every diagnostic
+  /// carries a pointer, and building it was a third of what an unknown member cost when it
+  /// grew segment by segment. A pointer that fits the buffer on the stack (nearly all do) is
+  /// written there in one pass over the frames and copied once; a longer one is measured
+  /// first, then written.
   std::string pointer_upto(std::size_t last, std::size_t spare = 0) const {
     std::size_t const end = std::min(last, top_);
+    char buffer[256];
+    char* out = buffer;
+    std::size_t i = 1;
+    for (; i <= end; ++i) {
+      std::string_view key;
+      std::size_t index = 0;
+      segment s = segment_of(i, key, index);
+      if (s == segment::stop) {
+        break;
+      }
+      std::size_t const room = static_cast<std::size_t>(buffer + sizeof buffer - out);
+      if (s == segment::name && key.size() < room) {
+        *out++ = '/';
+        std::memcpy(out, key.data(), key.size());
+        out += key.size();
+      } else if (s == segment::index && room >= 21) { // '/' and up to 20 digits
+        out = write_pointer_index(out, index);
+      } else if (s == segment::key && key.size() < room / 2) { // each byte escaped at worst
+        out = write_pointer_key(out, key);
+      } else if (s != segment::none) {
+        return measured_pointer(end, spare);
+      }
+    }
+    std::string p;
+    p.reserve(static_cast<std::size_t>(out - buffer) + spare);
+    p.append(buffer, out);
+    return p;
+  }
+
+  /// pointer_upto for a pointer longer than its buffer: measured, then written in place.
+  CONFORM_COLD std::string measured_pointer(std::size_t end, std::size_t spare) const {
     std::size_t size = 0;
     std::size_t i = 1;
     for (; i <= end; ++i) {
