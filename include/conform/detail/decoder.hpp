@@ -924,10 +924,7 @@ private:
       return count_only(level);
     }
     auto const* sd = static_cast<struct_desc const*>(f.desc);
-    std::string expected;
-    expected.reserve(22 + sd->type_name.size());
-    expected += "one of the members of ";
-    expected += sd->type_name;
+    std::string expected = concat({"one of the members of ", sd->type_name});
     std::string found;
     found.reserve(10 + std::min<std::size_t>(k.size(), 64));
     found += "member ";
@@ -1339,12 +1336,7 @@ private:
         if (name.empty()) {
           return std::string(sd->type_name);
         }
-        std::string out;
-        out.reserve(sd->type_name.size() + 2 + name.size());
-        out += sd->type_name;
-        out += "::";
-        out += name;
-        return out;
+        return concat({sd->type_name, "::", name});
       }
       if (f.kind == frame_kind::skip) {
         return {};

@@ -11,6 +11,8 @@
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -102,6 +104,12 @@ inline void append_quoted(std::string& out, std::string_view s, std::size_t max_
 /// enumeration and list shares this one function (it is only ever on a failure's path).
 CONFORM_NOINLINE inline void append_one_of(std::string& out, std::string_view const* values,
                                            std::size_t count) {
+  // Reserved for the spellings as they are (enumerators need no escapes): one allocation.
+  std::size_t size = out.size() + 7;
+  for (std::size_t i = 0; i != count; ++i) {
+    size += values[i].size() + 4;
+  }
+  out.reserve(size);
   out += "one of ";
   for (std::size_t i = 0; i != count; ++i) {
     if (i != 0) {
@@ -114,6 +122,38 @@ template <class Values>
 void append_one_of(std::string& out, Values const& values) {
   append_one_of(out, std::data(values), std::size(values)); // <string> declares both
 }
+
+/// The pieces as one string, allocated once at its exact size. Diagnostic texts are a few
+/// short pieces each (names, fixed words, numbers); appended one by one, each piece cost a
+/// capacity check and a copy call, and the string grew or was reserved by a guess.
+inline std::string concat(std::initializer_list<std::string_view> pieces) {
+  std::size_t size = 0;
+  for (std::string_view p : pieces) {
+    size += p.size();
+  }
+  std::string out(size, '\0');
+  char* at = out.data();
+  for (std::string_view p : pieces) {
+    if (!p.empty()) { // memcpy from a null pointer is undefined, even for 0 bytes
+      std::memcpy(at, p.data(), p.size());
+      at += p.size();
+    }
+  }
+  return out;
+}
+
+/// A signed integer in decimal, on the stack: a piece for concat.
+class int64_text {
+public:
+  explicit int64_text(std::int64_t v) noexcept
+      : size_(static_cast<std::size_t>(std::to_chars(digits_, digits_ + sizeof digits_, v).ptr -
+                                       digits_)) {}
+  operator std::string_view() const noexcept { return {digits_, size_}; }
+
+private:
+  char digits_[24];
+  std::size_t size_;
+};
 
 /// Appends an integer in decimal. Every integer type goes through one of two functions, so
 /// that the digit loop of std::to_chars is compiled twice per program, not once per integer
