@@ -1205,6 +1205,11 @@ private:
   /// The pointer of the value being decoded (a child of the top frame).
   std::string value_pointer() const { return pointer_upto(top_); }
 
+  // A member's name is a C++ identifier (Boost.Describe's), so it never holds the '~' or '/'
+  // that a pointer escapes: only keys from the document (unknown members, map keys) are
+  // scanned for them.
+  enum class segment : unsigned char { none, name, key, index, stop };
+
   /// The pointer contributed by frames 1..last (each names its current child), with room
   /// for `spare` more bytes (a segment the caller appends).
   ///
@@ -1217,26 +1222,20 @@ private:
     std::size_t const end = std::min(last, top_);
     char buffer[256];
     char* out = buffer;
-    std::size_t i = 1;
-    for (; i <= end; ++i) {
-      std::string_view key;
-      std::size_t index = 0;
-      segment s = segment_of(i, key, index);
-      if (s == segment::stop) {
-        break;
-      }
+    bool const fits = each_segment(end, [&](segment s, std::string_view key, std::size_t index) {
       std::size_t const room = static_cast<std::size_t>(buffer + sizeof buffer - out);
-      if (s == segment::name && key.size() < room) {
-        *out++ = '/';
-        std::memcpy(out, key.data(), key.size());
-        out += key.size();
-      } else if (s == segment::index && room >= 21) { // '/' and up to 20 digits
-        out = write_pointer_index(out, index);
-      } else if (s == segment::key && key.size() < room / 2) { // each byte escaped at worst
-        out = write_pointer_key(out, key);
-      } else if (s != segment::none) {
-        return measured_pointer(end, spare);
+      // Written only when the room left holds the segment's worst case.
+      bool const room_enough = s == segment::name    ? key.size() < room
+                               : s == segment::index ? room >= 21 // '/' and up to 20 digits
+                               : s == segment::key   ? key.size() < room / 2 // all escaped
+                                                     : true;
+      if (room_enough) {
+        out = write_segment(out, s, key, index);
       }
+      return room_enough;
+    });
+    if (CONFORM_UNLIKELY(!fits)) {
+      return measured_pointer(end, spare);
     }
     std::string p;
     p.reserve(static_cast<std::size_t>(out - buffer) + spare);
@@ -1247,49 +1246,57 @@ private:
   /// pointer_upto for a pointer longer than its buffer: measured, then written in place.
   CONFORM_COLD std::string measured_pointer(std::size_t end, std::size_t spare) const {
     std::size_t size = 0;
-    std::size_t i = 1;
-    for (; i <= end; ++i) {
+    each_segment(end, [&](segment s, std::string_view key, std::size_t index) {
+      size += s == segment::name    ? 1 + key.size()
+              : s == segment::key   ? pointer_key_size(key)
+              : s == segment::index ? pointer_index_size(index)
+                                    : 0;
+      return true;
+    });
+    std::string p;
+    p.reserve(size + spare);
+    p.resize(size);
+    char* out = p.data();
+    each_segment(end, [&](segment s, std::string_view key, std::size_t index) {
+      out = write_segment(out, s, key, index);
+      return true;
+    });
+    return p;
+  }
+
+  /// Calls `f(segment, key, index)` for what frames 1..end add to a pointer, up to a
+  /// scalar frame; false when `f` returned false and ended the walk.
+  template <class F>
+  bool each_segment(std::size_t end, F&& f) const {
+    for (std::size_t i = 1; i <= end; ++i) {
       std::string_view key;
       std::size_t index = 0;
       segment s = segment_of(i, key, index);
       if (s == segment::stop) {
         break;
       }
-      size += s == segment::name    ? 1 + key.size()
-              : s == segment::key   ? pointer_key_size(key)
-              : s == segment::index ? pointer_index_size(index)
-                                    : 0;
-    }
-    std::string p;
-    p.reserve(size + spare);
-    p.resize(size);
-    char* out = p.data();
-    for (std::size_t j = 1; j < i; ++j) {
-      std::string_view key;
-      std::size_t index = 0;
-      switch (segment_of(j, key, index)) {
-      case segment::name:
-        *out++ = '/';
-        std::memcpy(out, key.data(), key.size());
-        out += key.size();
-        break;
-      case segment::key:
-        out = write_pointer_key(out, key);
-        break;
-      case segment::index:
-        out = write_pointer_index(out, index);
-        break;
-      default:
-        break;
+      if (!f(s, key, index)) {
+        return false;
       }
     }
-    return p;
+    return true;
   }
 
-  // A member's name is a C++ identifier (Boost.Describe's), so it never holds the '~' or '/'
-  // that a pointer escapes: only keys from the document (unknown members, map keys) are
-  // scanned for them.
-  enum class segment : unsigned char { none, name, key, index, stop };
+  /// Writes one segment at `out` (room for it) and returns the end.
+  static char* write_segment(char* out, segment s, std::string_view key, std::size_t index) {
+    switch (s) {
+    case segment::name:
+      *out++ = '/';
+      std::memcpy(out, key.data(), key.size());
+      return out + key.size();
+    case segment::key:
+      return write_pointer_key(out, key);
+    case segment::index:
+      return write_pointer_index(out, index);
+    default:
+      return out;
+    }
+  }
 
   /// What frame `i` adds to a pointer: its current member's name or entry's key, its current
   /// element's index, nothing yet, or (a scalar frame) the end of the pointer.
