@@ -78,6 +78,9 @@ CONFORM_COLD inline void required_if_text(std::string& expected, std::string& fo
 
 /// Appends the value at `v` as the texts say it: a number, or a quoted string.
 using append_value_fn = void (*)(std::string& out, void const* v);
+inline void append_int64_at(std::string& out, void const* v) {
+  append_int64(out, *static_cast<std::int64_t const*>(v));
+}
 inline void append_uint64_at(std::string& out, void const* v) {
   append_uint64(out, *static_cast<std::uint64_t const*>(v));
 }
@@ -88,29 +91,18 @@ inline void append_quoted_at(std::string& out, void const* v) {
   append_quoted(out, *static_cast<std::string_view const*>(v));
 }
 
-/// ordered_text for integers, the usual case (timestamps): each text built at its exact size.
-CONFORM_COLD inline void ordered_int64_text(std::string& expected, std::string& found,
-                                            std::string_view low_name, std::string_view high_name,
-                                            std::int64_t low, std::int64_t high) {
-  expected = concat({high_name, " not before ", low_name});
-  found = concat({high_name, " ", int64_text(high), " before ", low_name, " ", int64_text(low)});
-}
-
+/// Both texts of an ordered<> finding, each written at its exact size. The two values are
+/// formatted first, into strings that numbers (timestamps, the usual case) leave in their
+/// inline buffers.
 CONFORM_COLD inline void ordered_text(std::string& expected, std::string& found,
                                       std::string_view low_name, std::string_view high_name,
                                       void const* low, void const* high, append_value_fn append) {
-  expected.reserve(high_name.size() + 12 + low_name.size());
-  expected += high_name;
-  expected += " not before ";
-  expected += low_name;
-  found.reserve(expected.size() + 48); // and two numbers: one allocation, usually
-  found += high_name;
-  found += " ";
-  append(found, high);
-  found += " before ";
-  found += low_name;
-  found += " ";
-  append(found, low);
+  std::string high_text;
+  std::string low_text;
+  append(high_text, high);
+  append(low_text, low);
+  expected = concat({high_name, " not before ", low_name});
+  found = concat({high_name, " ", high_text, " before ", low_name, " ", low_text});
 }
 } // namespace detail
 
@@ -274,7 +266,9 @@ private:
       detail::ordered_text(expected, found, low_name, high_name, &lo, &hi,
                            &detail::append_double_at);
     } else if constexpr (std::is_integral_v<V> && std::is_signed_v<V>) {
-      detail::ordered_int64_text(expected, found, low_name, high_name, l, h);
+      std::int64_t const lo = l, hi = h;
+      detail::ordered_text(expected, found, low_name, high_name, &lo, &hi,
+                           &detail::append_int64_at);
     } else if constexpr (std::is_integral_v<V>) {
       std::uint64_t const lo = l, hi = h;
       detail::ordered_text(expected, found, low_name, high_name, &lo, &hi,

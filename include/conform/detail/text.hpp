@@ -142,19 +142,6 @@ inline std::string concat(std::initializer_list<std::string_view> pieces) {
   return out;
 }
 
-/// A signed integer in decimal, on the stack: a piece for concat.
-class int64_text {
-public:
-  explicit int64_text(std::int64_t v) noexcept
-      : size_(static_cast<std::size_t>(std::to_chars(digits_, digits_ + sizeof digits_, v).ptr -
-                                       digits_)) {}
-  operator std::string_view() const noexcept { return {digits_, size_}; }
-
-private:
-  char digits_[24];
-  std::size_t size_;
-};
-
 /// Appends an integer in decimal. Every integer type goes through one of two functions, so
 /// that the digit loop of std::to_chars is compiled twice per program, not once per integer
 /// type and caller (the callers are mostly diagnostics, built on a failure's path).
