@@ -116,12 +116,13 @@ struct type_ops {
   array_desc const* (*array)() = nullptr;
 };
 
+/// One member of a described struct: what decoding a value into it needs. Its name is
+/// `struct_desc::names[i]` (which the key lookup reads, so a second copy here only made the
+/// table twice as large) and whether it is required is a bit of `struct_desc::required_mask`.
 struct member_desc {
-  std::string_view name;
   type_ops const* ops;
   void* (*address)(void* object);
   rule_set const* rules;
-  bool required;
 };
 
 struct struct_desc {
@@ -854,13 +855,13 @@ private:
           count_only(severity::error);
           continue;
         }
-        std::string pointer = pointer_upto(top_ - 1, 1 + sd->members[i].name.size());
-        append_pointer_key(pointer, sd->members[i].name);
+        std::string pointer = pointer_upto(top_ - 1, 1 + sd->names[i].size());
+        append_pointer_key(pointer, sd->names[i]);
         std::string expected = "member \"";
-        expected += sd->members[i].name;
+        expected += sd->names[i];
         expected += "\"";
         emit(error::missing_member, severity::error, std::move(pointer), std::move(expected),
-             "no such member", f.start, member_path(top_, sd->members[i].name));
+             "no such member", f.start, member_path(top_, sd->names[i]));
       }
     }
   }
@@ -1305,7 +1306,7 @@ private:
     switch (f.kind) {
     case frame_kind::structure:
       if (f.member >= 0) {
-        key = static_cast<struct_desc const*>(f.desc)->members[std::size_t(f.member)].name;
+        key = static_cast<struct_desc const*>(f.desc)->names[std::size_t(f.member)];
         return segment::name;
       }
       if (f.member == -2) {
@@ -1338,7 +1339,7 @@ private:
         auto const* sd = static_cast<struct_desc const*>(f.desc);
         std::string_view name = member;
         if (name.empty() && f.member >= 0) {
-          name = sd->members[std::size_t(f.member)].name;
+          name = sd->names[std::size_t(f.member)];
         }
         if (name.empty()) {
           return std::string(sd->type_name);

@@ -497,19 +497,21 @@ struct struct_ops {
   template <class D>
   static constexpr member_desc make_member() {
     using M = member_type<D>;
-    return member_desc{D::name, ops_of<M>(), &member_address<T, D>,
-                       member_rule_set<T, D::pointer, M>(), !is_optional<M>::value};
+    return member_desc{ops_of<M>(), &member_address<T, D>, member_rule_set<T, D::pointer, M>()};
   }
   static constexpr std::array<member_desc, count> member_table =
       make_members(std::make_index_sequence<count>());
 
+  // A member is required unless it is a std::optional.
   static constexpr std::uint64_t make_required_mask() noexcept {
     std::uint64_t mask = 0;
-    for (std::size_t i = 0; i < count; ++i) {
-      if (member_table[i].required) {
+    std::size_t i = 0;
+    boost::mp11::mp_for_each<members>([&](auto d) {
+      if (!is_optional<member_type<decltype(d)>>::value) {
         mask |= std::uint64_t(1) << i;
       }
-    }
+      ++i;
+    });
     return mask;
   }
 
