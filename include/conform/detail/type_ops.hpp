@@ -479,13 +479,27 @@ struct struct_ops {
   using member_type =
       std::remove_cv_t<std::remove_reference_t<decltype(std::declval<T&>().*D::pointer)>>;
 
-  static constexpr std::array<std::string_view, count> make_names() noexcept {
-    std::array<std::string_view, count> out{};
+  // The names, and the members that are required (every one but the std::optionals), in one
+  // pass: a second mp_for_each for the mask cost the decoding unit 0.1 billion compiler
+  // instructions (of 40), a fold over the indices 0.3.
+  struct member_facts {
+    std::array<std::string_view, count> names{};
+    std::uint64_t required = 0;
+  };
+  static constexpr member_facts make_facts() noexcept {
+    member_facts out{};
     std::size_t i = 0;
-    boost::mp11::mp_for_each<members>([&](auto d) { out[i++] = d.name; });
+    boost::mp11::mp_for_each<members>([&](auto d) {
+      out.names[i] = d.name;
+      if (!is_optional<member_type<decltype(d)>>::value) {
+        out.required |= std::uint64_t(1) << i;
+      }
+      ++i;
+    });
     return out;
   }
-  static constexpr std::array<std::string_view, count> names = make_names();
+  static constexpr member_facts facts = make_facts();
+  static constexpr std::array<std::string_view, count> names = facts.names;
   static constexpr perfect_hash<count> hash = make_perfect_hash<count>(names);
   static_assert(count == 0 || hash.found,
                 "conform: no perfect hash for this struct's member names (please report)");
@@ -502,23 +516,10 @@ struct struct_ops {
   static constexpr std::array<member_desc, count> member_table =
       make_members(std::make_index_sequence<count>());
 
-  // A member is required unless it is a std::optional.
-  static constexpr std::uint64_t make_required_mask() noexcept {
-    std::uint64_t mask = 0;
-    std::size_t i = 0;
-    boost::mp11::mp_for_each<members>([&](auto d) {
-      if (!is_optional<member_type<decltype(d)>>::value) {
-        mask |= std::uint64_t(1) << i;
-      }
-      ++i;
-    });
-    return mask;
-  }
-
   static constexpr struct_desc desc{detail::type_name<T>(),
                                     member_table.data(),
                                     static_cast<std::uint32_t>(count),
-                                    make_required_mask(),
+                                    facts.required,
                                     hash.seed,
                                     hash.mask,
                                     hash.full,
