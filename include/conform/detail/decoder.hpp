@@ -857,9 +857,7 @@ private:
         }
         std::string pointer = pointer_upto(top_ - 1, 1 + sd->names[i].size());
         append_pointer_key(pointer, sd->names[i]);
-        std::string expected = "member \"";
-        expected += sd->names[i];
-        expected += "\"";
+        std::string expected = concat({"member \"", sd->names[i], "\""});
         emit(error::missing_member, severity::error, std::move(pointer), std::move(expected),
              "no such member", f.start, member_path(top_, sd->names[i]));
       }
