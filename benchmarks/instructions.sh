@@ -7,19 +7,10 @@
 # callgrind about an hour per reader).
 # Usage: bash benchmarks/instructions.sh BUILDDIR [--readme]   (BUILDDIR holds large.json)
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(dirname "$here")
 build=${1:?usage: instructions.sh BUILDDIR [--readme]}
-meson compile -C "$build" benchmarks/conform_profile_loop >/dev/null
-loop="$build/benchmarks/conform_profile_loop"
+# shellcheck source=benchmarks/profile_fixtures.sh
+source "$(dirname "$0")/profile_fixtures.sh" # here, root, loop, fixtures, fmt
 readers=(conform.text conform.text.into boost.dom boost.sax_null conform.dom boost.dom_describe)
-fixtures=("example:$root/tests/fixtures/valid/api_example.json:40"
-          "full:$root/tests/fixtures/valid/full.json:20"
-          "large:$build/benchmarks/large.json:1"
-          "errors:$here/fixtures/errors.json:4"
-          "reversed:$here/fixtures/reversed.json:20"
-          "unknown:$here/fixtures/unknown.json:10"
-          "ndjson:$build/benchmarks/stream.ndjson:1:200")
 
 count() { # reader iterations file lines [max_diagnostics] -> Ir (lines 0: one document)
   valgrind --tool=callgrind --callgrind-out-file=/dev/null "$loop" --reader "$1" --lines "$4" \
@@ -52,7 +43,6 @@ for f in "${fixtures[@]}"; do
   fi
 done
 
-fmt() { awk -v x="$1" 'BEGIN { if (x >= 1e6) printf "%.2f M", x / 1e6; else printf "%.1f k", x / 1e3 }'; }
 # Ratios are cut, not rounded, to two decimals: 0.996 shows as 0.99, never as a 1.00 it is not.
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", int(100 * a / b + 1e-9) / 100 }'; }
 table=$(

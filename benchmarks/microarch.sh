@@ -7,23 +7,20 @@
 # targets, which a recent core's history-based predictor mostly gets right), so read them as
 # a comparison between readers, never as cycles.
 # The caches simulated are those of the benchmark host (AMD EPYC, Zen 4): 32 KiB 8-way L1
-# instruction and data caches with 64-byte lines. `D1 miss at 64K` repeats the data count
-# with twice the L1 data cache: when it drops to about nothing, what one document touches
-# is between one and two L1 caches' worth, and smaller tables would show in time.
+# instruction and data caches with 64-byte lines. A second count repeats the data misses
+# with twice the L1 data cache (`D1 misses at 64K`): when it drops to about nothing, what one
+# document touches is between one and two L1 caches' worth, and smaller tables would show in
+# time.
 # Per document = (count at 5N iterations - count at N) / 4N, as in instructions.sh; `ndjson`
 # is the mean over the stream's first 200 documents (each a different response, so the
 # predictors cannot learn one document's branches by heart, as they can in a loop over one).
 # Usage: bash benchmarks/microarch.sh BUILDDIR [--readme]   (BUILDDIR holds stream.ndjson)
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(dirname "$here")
 build=${1:?usage: microarch.sh BUILDDIR [--readme]}
-meson compile -C "$build" benchmarks/conform_profile_loop >/dev/null
-loop="$build/benchmarks/conform_profile_loop"
+# shellcheck source=benchmarks/profile_fixtures.sh
+source "$(dirname "$0")/profile_fixtures.sh" # here, root, loop, fixtures, fmt
 readers=(conform.text boost.dom boost.sax_null conform.dom boost.dom_describe)
-fixtures=("example:$root/tests/fixtures/valid/api_example.json:40"
-          "full:$root/tests/fixtures/valid/full.json:20"
-          "ndjson:$build/benchmarks/stream.ndjson:1:200")
+measured=" example full ndjson " # of the fixtures: the valid ones the timed ratios trail on
 
 # reader iterations file lines d1 -> "Ir I1mr D1mr Bcm Bim" (callgrind's event totals)
 count() {
@@ -35,11 +32,10 @@ count() {
   sed -nE 's/.*Collected : (.*)/\1/p' <<<"$out" | awk '{ print $1, $4, $5, $11, $13 }'
 }
 
-fmt() { awk -v x="$1" 'BEGIN { if (x >= 1e6) printf "%.2f M", x / 1e6; else if (x >= 1e4) printf "%.1f k", x / 1e3; else printf "%d", x }'; }
-
 rows=()
 for f in "${fixtures[@]}"; do
   IFS=: read -r name file n lines <<<"$f"
+  [[ $measured == *" $name "* ]] || continue
   lines=${lines:-0}
   docs=$((lines > 0 ? lines : 1))
   for r in "${readers[@]}"; do
