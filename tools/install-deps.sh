@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  g++ clang libclang-rt-14-dev          # both compilers; clang's libFuzzer runtime
+  g++ clang libclang-rt-14-dev          # both compilers; clang's libFuzzer and sanitizer runtimes
   meson ninja-build pkg-config python3  # build system and test-result counting
   python3-jsonschema                    # the CLI test of `conform schema` (a second validator)
   libboost-json1.81-dev                 # Boost.JSON + Boost.Describe/Mp11 (libboost1.81-dev)

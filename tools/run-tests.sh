@@ -5,7 +5,9 @@
 #    issue 4's compile budget, counted in compiler instructions (about 4 minutes);
 #  - three variants (g++ C++20, clang C++17, clang C++20), also -Werror: the unit tests; the
 #    g++ C++20 one against the separately compiled core (CONFORM_SEPARATE_COMPILATION), so
-#    that both ways of building conform are tested;
+#    that both ways of building conform are tested; the clang C++17 one under AddressSanitizer
+#    and UndefinedBehaviorSanitizer, with the command-line tool and its tests too;
+#  - build-clang-tsan/: the command-line tool under ThreadSanitizer, and its tests;
 #  - build-fuzz/ (clang): a libFuzzer smoke run of every harness (fuzz/run.sh 20).
 # Boost.JSON's compiled part is Debian's shared library in every build, so it is never
 # recompiled; each variant compiles only the unit-test translation units.
@@ -52,8 +54,17 @@ run_build build g++ "" -Dcpp_std=c++17 -Dcompile_budget=enabled
 variant=(-Dcli=disabled -Dbenchmarks=disabled -Dfuzz=disabled)
 run_build build-gcc-cpp20 g++ "--suite unit" -Dcpp_std=c++20 -Dseparate_compilation=true \
   "${variant[@]}"
-run_build build-clang-cpp17 clang++ "--suite unit" -Dcpp_std=c++17 "${variant[@]}"
+# clang C++17 runs instrumented: AddressSanitizer and UndefinedBehaviorSanitizer (every report
+# fatal) over the unit tests and the command-line tool's tests, which feed it hostile files,
+# streams and archives. Debian's Boost.JSON library stays uninstrumented (it is not ours).
+run_build build-clang-cpp17-asan clang++ "--suite unit --suite cli" -Dcpp_std=c++17 \
+  -Db_sanitize=address,undefined -Db_lundef=false -Dcpp_args=-fno-sanitize-recover=undefined \
+  -Dcli=enabled -Dbenchmarks=disabled -Dfuzz=disabled
 run_build build-clang-cpp20 clang++ "--suite unit" -Dcpp_std=c++20 "${variant[@]}"
+# ThreadSanitizer over the command-line tool's tests, which run its worker threads (--jobs 2)
+# on every input format: only the tool is built.
+run_build build-clang-tsan clang++ "--suite cli" -Dcpp_std=c++17 -Db_sanitize=thread \
+  -Db_lundef=false -Dtests=disabled -Dcli=enabled -Dbenchmarks=disabled -Dfuzz=disabled
 # libFuzzer smoke run: the six fuzzers built with clang (sanitized), about 20 s each.
 run_build build-fuzz clang++ "--suite fuzz-smoke" -Dfuzz=enabled -Dtests=disabled \
   -Dcli=disabled -Dbenchmarks=disabled -Db_sanitize=none
