@@ -1329,10 +1329,10 @@ def open_pty(test):
         test.skipTest(f"no pseudo-terminal: {e}")
 
 
-# Set by tools/meson.build when the build is instrumented (-Db_sanitize=...): AddressSanitizer's
-# shadow memory and its quarantine of freed blocks (256 MiB by default) make a peak RSS say
-# nothing about the program's own memory, so the tests that measure one are skipped there (the
-# uninstrumented main build runs them).
+# Set by tools/meson.build when the build is instrumented (-Db_sanitize=...): a sanitizer's
+# shadow memory (and AddressSanitizer's quarantine of freed blocks, 256 MiB by default) make a
+# peak RSS say nothing about the program's own memory, so the tests that measure one are skipped
+# there (the uninstrumented main build runs them).
 SANITIZED = os.environ.get("CONFORM_TEST_SANITIZED", "0") != "0"
 
 
@@ -1340,7 +1340,7 @@ def peak_rss_kib(test, args):
     """Runs conform (output discarded); returns (status, its peak resident set in KiB). Skips
     `test` in a sanitized build."""
     if SANITIZED:
-        test.skipTest("peak RSS is not measurable under AddressSanitizer")
+        test.skipTest("peak RSS is not measurable in a sanitized build")
     p = subprocess.run([sys.executable, "-c", RSS_HELPER, EXE, *args], capture_output=True,
                        text=True, cwd=SOURCE, timeout=600, check=True)
     status, rss = p.stdout.split()
