@@ -27,10 +27,13 @@ count() {
   local out
   out=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null --cache-sim=yes \
     --branch-sim=yes --I1=32768,8,64 --D1="$5",8,64 --LL=33554432,16,64 \
-    "$loop" --reader "$1" --lines "$4" --max-diagnostics 1000 "$2" "$3" 2>&1)
+    "$loop" --reader "$1" --lines "$4" "$2" "$3" 2>&1)
   # Events: Ir Dr Dw I1mr D1mr D1mw ILmr DLmr DLmw Bc Bcm Bi Bim
   sed -nE 's/.*Collected : (.*)/\1/p' <<<"$out" | awk '{ print $1, $4, $5, $11, $13 }'
 }
+
+# count at 5N, count at N -> per document (reads the loop's n and docs)
+per() { echo $((($1 - $2) / (4 * n * docs))); }
 
 rows=()
 for f in "${fixtures[@]}"; do
@@ -43,7 +46,6 @@ for f in "${fixtures[@]}"; do
     read -r -a b <<<"$(count "$r" $((5 * n)) "$file" "$lines" 32768)"
     read -r -a a2 <<<"$(count "$r" "$n" "$file" "$lines" 65536)"
     read -r -a b2 <<<"$(count "$r" $((5 * n)) "$file" "$lines" 65536)"
-    per() { echo $((($1 - $2) / (4 * n * docs))); }
     ir=$(per "${b[0]}" "${a[0]}") i1=$(per "${b[1]}" "${a[1]}") d1=$(per "${b[2]}" "${a[2]}")
     d1big=$(per "${b2[2]}" "${a2[2]}") bcm=$(per "${b[3]}" "${a[3]}") bim=$(per "${b[4]}" "${a[4]}")
     rows+=("| $name | $r | $(fmt "$ir") | $i1 | $d1 | $d1big | $bcm | $bim |")
