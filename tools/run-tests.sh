@@ -10,7 +10,8 @@
 #  - build-clang-tsan/: the command-line tool under ThreadSanitizer, and its tests;
 #  - build-fuzz/ (clang): a libFuzzer smoke run of every harness (fuzz/run.sh 20).
 # Boost.JSON's compiled part is Debian's shared library in every build, so it is never
-# recompiled; each variant compiles only the unit-test translation units.
+# recompiled; each variant compiles only the unit-test translation units (and the sanitized
+# ones the command-line tool's).
 # Ends with one line `N passed, N failed` counted from the real results.
 set -uo pipefail
 cd "$(dirname "$0")/.."
