@@ -1008,7 +1008,8 @@ TEST_SUITE("decode") {
     // text once; detail::locate counts byte by byte from the start for each offset. Texts
     // of every length up to three blocks and beyond, with line breaks (LF, CR LF, a lone CR,
     // which is no break) and multi-byte characters at every position, offsets in document
-    // order and shuffled, repeated, at the end and past it.
+    // order and shuffled, repeated, at the end and past it. The same for
+    // resolve_lines_in_passes, what resolve_lines does when it has no memory to sort.
     std::mt19937 rng(20261207);
     char const* const pieces[] = {"\n",
                                   "\r\n",
@@ -1037,19 +1038,26 @@ TEST_SUITE("decode") {
                   [](auto const& a, auto const& b) { return a.offset < b.offset; });
       }
       items.emplace_back(); // no offset (from a DOM): left alone
+      // The fallback without memory to sort (passes over the list) must agree too.
+      auto in_passes = items;
       conform::detail::resolve_lines(items, text);
+      conform::detail::resolve_lines_in_passes(in_passes, text);
       for (std::size_t i = 0; i + 1 < items.size(); ++i) {
         auto const expected = conform::detail::locate(text, items[i].offset);
-        if (items[i].line != expected.line || items[i].column != expected.column) {
+        if (items[i].line != expected.line || items[i].column != expected.column ||
+            in_passes[i].line != expected.line || in_passes[i].column != expected.column) {
           ++mismatches;
           CAPTURE(text);
           CAPTURE(items[i].offset);
           CHECK(items[i].line == expected.line);
           CHECK(items[i].column == expected.column);
+          CHECK(in_passes[i].line == expected.line);
+          CHECK(in_passes[i].column == expected.column);
         }
       }
       CHECK(items.back().line == 0);
       CHECK(items.back().column == 0);
+      CHECK(in_passes.back().line == 0);
     }
     CHECK(mismatches == 0);
 

@@ -131,10 +131,38 @@ private:
   }
 };
 
-/// Fills line and column of every diagnostic that has an offset: one pass over the text
-/// however many diagnostics there are. Diagnostics mostly come in document order; only when
-/// they do not is an order sorted.
-inline void resolve_lines(std::vector<diagnostic>& items, std::string_view text) {
+/// resolve_lines without the memory to sort: passes over the list, each resolving in list
+/// order the diagnostics at or past its scan and leaving those behind it to the next pass,
+/// which scans from the start again. Each pass resolves at least the first one left, and the
+/// decoder's lists need few passes (findings that come out of order are those of an
+/// object's end, which point back into that object: about one pass per level of nesting).
+/// A resolved diagnostic is told by its line, 0 until then.
+inline void resolve_lines_in_passes(std::vector<diagnostic>& items,
+                                    std::string_view text) noexcept {
+  for (bool left = true; left;) {
+    left = false;
+    line_counter scan;
+    for (auto& d : items) {
+      if (d.offset == diagnostic::no_offset || d.line != 0) {
+        continue;
+      }
+      std::size_t const target = std::min(d.offset, text.size());
+      if (target < scan.scanned) {
+        left = true;
+        continue;
+      }
+      scan.advance(text.data(), target, text.size());
+      d.line = scan.line;
+      d.column = scan.column();
+    }
+  }
+}
+
+/// Fills line and column of every diagnostic that has an offset (their line is 0 on entry):
+/// one pass over the text however many diagnostics there are. Diagnostics mostly come in
+/// document order; only when they do not is an order sorted, and when there is no memory
+/// for that order, resolve_lines_in_passes does without: lines and columns are never lost.
+inline void resolve_lines(std::vector<diagnostic>& items, std::string_view text) noexcept {
   line_counter scan;
   auto resolve = [&](diagnostic& d) {
     std::size_t target = std::min(d.offset, text.size());
@@ -146,10 +174,12 @@ inline void resolve_lines(std::vector<diagnostic>& items, std::string_view text)
   };
   bool in_order = true;
   std::size_t last = 0;
+  std::size_t located = 0;
   for (auto const& d : items) {
     if (d.offset != diagnostic::no_offset) {
       in_order = in_order && d.offset >= last;
       last = d.offset;
+      ++located;
     }
   }
   if (in_order) {
@@ -161,12 +191,18 @@ inline void resolve_lines(std::vector<diagnostic>& items, std::string_view text)
     return;
   }
   std::vector<std::size_t> order;
-  order.reserve(items.size());
+  try {
+    order.reserve(located);
+  } catch (...) { // std::bad_alloc, or std::length_error for an absurd size
+    return resolve_lines_in_passes(items, text);
+  }
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (items[i].offset != diagnostic::no_offset) {
       order.push_back(i);
     }
   }
+  // stable_sort takes its buffer with the nothrow operator new and sorts in place without
+  // one: it does not throw.
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return items[a].offset < items[b].offset; });
   for (std::size_t index : order) {

@@ -18,10 +18,7 @@ CONFORM_DECL void decode_text_into(slot root, void (*release)(void*), std::strin
                                    bool recycle) noexcept {
   run_decoder(
       root, release, out, options, [&](decoder& d) { decode_text(d, text); }, recycle);
-  try {
-    resolve_lines(out.items(), text);
-  } catch (...) {
-  }
+  resolve_lines(out.items(), text);
 }
 
 } // namespace conform::detail
