@@ -1,0 +1,133 @@
+// The replaced global allocation functions of failing_allocation.hpp. A translation unit of
+// its own: were they inlined into callers, g++ would see free() applied to the result of
+// operator new and warn (-Wmismatched-new-delete), as in benchmarks/bench_alloc.cpp.
+#include "failing_allocation.hpp"
+
+#include <cstdlib>
+#include <new>
+
+namespace conform_test::allocation {
+namespace {
+std::size_t attempt_count = 0;
+std::size_t failure_count = 0;
+std::size_t fail_from = static_cast<std::size_t>(-1);
+bool fail_once = false;
+
+// Whether this allocation is to fail; counts it either way.
+bool next_fails() noexcept {
+  std::size_t const n = attempt_count++;
+  bool const fails = fail_once ? n == fail_from : n >= fail_from;
+  failure_count += fails;
+  return fails;
+}
+} // namespace
+
+void fail_at(std::size_t n, failure how) noexcept {
+  attempt_count = failure_count = 0;
+  fail_from = n;
+  fail_once = how == failure::once;
+}
+void count_only() noexcept {
+  attempt_count = failure_count = 0;
+  fail_from = static_cast<std::size_t>(-1);
+}
+std::size_t attempts() noexcept {
+  return attempt_count;
+}
+std::size_t failures() noexcept {
+  return failure_count;
+}
+
+} // namespace conform_test::allocation
+
+namespace {
+using conform_test::allocation::next_fails;
+
+void* allocate(std::size_t n) noexcept {
+  return next_fails() ? nullptr : std::malloc(n != 0 ? n : 1);
+}
+void* allocate_aligned(std::size_t n, std::align_val_t al) noexcept {
+  if (next_fails()) {
+    return nullptr;
+  }
+  std::size_t a = static_cast<std::size_t>(al);
+  if (a < sizeof(void*)) {
+    a = sizeof(void*);
+  }
+  // aligned_alloc wants a size that is a multiple of the alignment.
+  return std::aligned_alloc(a, ((n != 0 ? n : 1) + a - 1) / a * a);
+}
+} // namespace
+
+void* operator new(std::size_t n) {
+  if (void* p = allocate(n)) {
+    return p;
+  }
+  throw std::bad_alloc();
+}
+void* operator new[](std::size_t n) {
+  if (void* p = allocate(n)) {
+    return p;
+  }
+  throw std::bad_alloc();
+}
+void* operator new(std::size_t n, std::nothrow_t const&) noexcept {
+  return allocate(n);
+}
+void* operator new[](std::size_t n, std::nothrow_t const&) noexcept {
+  return allocate(n);
+}
+void* operator new(std::size_t n, std::align_val_t a) {
+  if (void* p = allocate_aligned(n, a)) {
+    return p;
+  }
+  throw std::bad_alloc();
+}
+void* operator new[](std::size_t n, std::align_val_t a) {
+  if (void* p = allocate_aligned(n, a)) {
+    return p;
+  }
+  throw std::bad_alloc();
+}
+void* operator new(std::size_t n, std::align_val_t a, std::nothrow_t const&) noexcept {
+  return allocate_aligned(n, a);
+}
+void* operator new[](std::size_t n, std::align_val_t a, std::nothrow_t const&) noexcept {
+  return allocate_aligned(n, a);
+}
+void operator delete(void* p) noexcept {
+  std::free(p);
+}
+void operator delete[](void* p) noexcept {
+  std::free(p);
+}
+void operator delete(void* p, std::size_t) noexcept {
+  std::free(p);
+}
+void operator delete[](void* p, std::size_t) noexcept {
+  std::free(p);
+}
+void operator delete(void* p, std::nothrow_t const&) noexcept {
+  std::free(p);
+}
+void operator delete[](void* p, std::nothrow_t const&) noexcept {
+  std::free(p);
+}
+void operator delete(void* p, std::align_val_t) noexcept {
+  std::free(p);
+}
+void operator delete[](void* p, std::align_val_t) noexcept {
+  std::free(p);
+}
+void operator delete(void* p, std::size_t, std::align_val_t) noexcept {
+  std::free(p);
+}
+void operator delete[](void* p, std::size_t, std::align_val_t) noexcept {
+  std::free(p);
+}
+void operator delete(void* p, std::align_val_t, std::nothrow_t const&) noexcept {
+  std::free(p);
+}
+void operator delete[](void* p, std::align_val_t, std::nothrow_t const&) noexcept {
+  std::free(p);
+}
