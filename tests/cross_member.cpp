@@ -307,6 +307,20 @@ TEST_SUITE("cross_member") {
     REQUIRE(r.diagnostics.size() == 1);
     CHECK(r.diagnostics[0].pointer == "/path");
     CHECK(r.diagnostics[0].offset == json.find("\"/health\""));
+
+    // The search steps over every kind of value and reads every kind of escape in the keys
+    // before the blamed one (each an unknown member: a warning of its own).
+    std::string json2 = R"({"k\b\f\n\r\t\"\\\/": 1, "\uD83D\uDE00": true, "n": null, "f": false,)"
+                        R"( "s": "a, b: {c} [d]", "a": [1.5e3, "]", {"x": "}"}], "o": {}, )"
+                        R"("\u0070\u0061th": "/health"})";
+    auto r2 = conform::decode<http_get>(json2);
+    REQUIRE_MESSAGE(r2.diagnostics.size() == 8, conform::to_string(r2.diagnostics));
+    CHECK(r2.diagnostics[0].pointer == "/k\b\f\n\r\t\"\\~1");
+    CHECK(r2.diagnostics[1].pointer == "/\xF0\x9F\x98\x80");
+    auto const& blamed = r2.diagnostics.back();
+    CHECK(blamed.code == error::cross_member_rule);
+    CHECK(blamed.pointer == "/path");
+    CHECK(blamed.offset == json2.find("\"/health\""));
   }
 
   TEST_CASE("cross_member: with a duplicate key the kept occurrence is blamed") {

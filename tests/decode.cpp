@@ -146,6 +146,43 @@ inline bool same_findings(conform::diagnostics const& a, conform::diagnostics co
   return true;
 }
 
+/// Names the key lookup's word hash cannot tell apart: 30 bytes that differ only in bytes 8
+/// to 10, which neither its head, middle nor tail word reads. The compile-time search then
+/// hashes every byte (key_hash.hpp's full_hash), the path that this type exercises.
+struct lookalike_names {
+  std::optional<int> long_name_a_shared_ending_text;
+  std::optional<int> long_name_b_shared_ending_text;
+  std::optional<int> long_name_c_shared_ending_text;
+};
+BOOST_DESCRIBE_STRUCT(lookalike_names, (),
+                      (long_name_a_shared_ending_text, long_name_b_shared_ending_text,
+                       long_name_c_shared_ending_text))
+
+/// A chain of N nested objects, each a different type: deep enough (N > 20) that the decoder
+/// outgrows the frames it keeps in place and moves them to the heap (decoder::grow_frames).
+template <int N>
+struct chain {
+  std::optional<chain<N - 1>> next;
+  int depth = 0;
+  BOOST_DESCRIBE_CLASS(chain, (), (next, depth), (), ())
+};
+template <>
+struct chain<0> {
+  int depth = 0;
+  BOOST_DESCRIBE_CLASS(chain, (), (depth), (), ())
+};
+
+/// The text of a chain `levels` deep whose innermost depth is `innermost`, one level a line.
+inline std::string chain_text(int levels, std::string const& innermost) {
+  std::string out;
+  for (int i = levels; i > 0; --i) {
+    out += "{\"depth\": " + std::to_string(i) + ", \"next\":\n";
+  }
+  out += "{\"depth\": " + innermost + "}";
+  out += std::string(static_cast<std::size_t>(levels), '}');
+  return out;
+}
+
 inline boost::json::value parse_dom(std::string_view text) {
   boost::json::parse_options po;
   po.max_depth = 10000;
@@ -1180,6 +1217,67 @@ TEST_SUITE("decode") {
       CHECK_MESSAGE(r.diagnostics.size() == 1, conform::to_string(r.diagnostics));
       CHECK(conform::encode(r.value) == conform::encode(expected.value));
     }
+  }
+
+  TEST_CASE("decode: nesting past the frames kept in place (60 levels of structs)") {
+    // 61 objects: the frames move to the heap twice (20, 40, then max_depth + 2). Every
+    // level must still be filled, and a finding at the bottom must carry the whole pointer
+    // and its line.
+    auto valid = decode_both<chain<60>>(chain_text(60, "0"));
+    CHECK_MESSAGE(valid.diagnostics.empty(), conform::to_string(valid.diagnostics));
+    CHECK(valid.value.depth == 60);
+    CHECK(valid.value.next->next->next->depth == 57);
+    // All 61 levels, the innermost included (encode writes members in declaration order).
+    std::string const encoded = conform::encode(valid.value);
+    std::size_t levels = 0;
+    for (auto at = encoded.find("\"depth\""); at != std::string::npos;
+         at = encoded.find("\"depth\"", at + 1)) {
+      ++levels;
+    }
+    CHECK(levels == 61);
+    CHECK(encoded.find("{\"next\":{\"depth\":0},\"depth\":1}") != std::string::npos);
+
+    auto bad = decode_both<chain<60>>(chain_text(60, "\"deep\""));
+    REQUIRE_MESSAGE(bad.diagnostics.size() == 1, conform::to_string(bad.diagnostics));
+    std::string pointer;
+    for (int i = 0; i < 60; ++i) {
+      pointer += "/next";
+    }
+    CHECK(bad.diagnostics[0].code == error::type_mismatch);
+    CHECK(bad.diagnostics[0].pointer == pointer + "/depth");
+    CHECK(bad.diagnostics[0].line == 61);
+    CHECK(bad.diagnostics[0].member == "decode_test::chain<0>::depth");
+
+    // decode_into over a value that held the valid chain: the same as a fresh decode.
+    chain<60> into = valid.value;
+    auto ds = conform::decode_into(into, chain_text(60, "\"deep\""));
+    CHECK(ds == bad.diagnostics);
+    CHECK(conform::encode(into) == conform::encode(bad.value));
+  }
+
+  TEST_CASE("decode: member names that differ only where the word hash does not read") {
+    static_assert(conform::detail::struct_ops<lookalike_names>::desc.full_hash);
+    // Out of declaration order, so that the lookup hashes rather than guesses; a fourth
+    // lookalike is unknown.
+    std::string const json = R"({"long_name_c_shared_ending_text": 3,)"
+                             R"( "long_name_a_shared_ending_text": 1,)"
+                             R"( "long_name_d_shared_ending_text": 4,)"
+                             R"( "long_name_b_shared_ending_text": 2})";
+    auto r = decode_both<lookalike_names>(json);
+    CHECK(r.value.long_name_a_shared_ending_text == 1);
+    CHECK(r.value.long_name_b_shared_ending_text == 2);
+    CHECK(r.value.long_name_c_shared_ending_text == 3);
+    REQUIRE_MESSAGE(r.diagnostics.size() == 1, conform::to_string(r.diagnostics));
+    CHECK(r.diagnostics[0].code == error::unknown_member);
+    CHECK(r.diagnostics[0].pointer == "/long_name_d_shared_ending_text");
+    // A repeat is a repeat of the right member (text only: a DOM keeps one of the two).
+    auto repeated = conform::decode<lookalike_names>(
+        R"({"long_name_b_shared_ending_text": 2, "long_name_a_shared_ending_text": 1,)"
+        R"( "long_name_b_shared_ending_text": 5})");
+    REQUIRE_MESSAGE(repeated.diagnostics.size() == 1, conform::to_string(repeated.diagnostics));
+    CHECK(repeated.diagnostics[0].code == error::duplicate_key);
+    CHECK(repeated.diagnostics[0].pointer == "/long_name_b_shared_ending_text");
+    CHECK(repeated.value.long_name_b_shared_ending_text == 2);
   }
 
   TEST_CASE(
