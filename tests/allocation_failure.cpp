@@ -1,8 +1,8 @@
 // Memory exhaustion, allocation by allocation. decode and decode_into promise never to throw
-// and to turn exhaustion into an out_of_memory diagnostic; validate and encode promise to
-// throw std::bad_alloc and nothing else. This program replaces the global operator new
-// (support/failing_allocation.cpp), which is why it is an executable of its own rather than
-// a part of the tests of decode.hpp, and makes each allocation of a decode fail in turn:
+// and to turn exhaustion into an out_of_memory diagnostic; validate, encode, generate and
+// json_schema promise to throw std::bad_alloc and nothing else. This program replaces the global
+// operator new (support/failing_allocation.cpp), which is why it is an executable of its own rather
+// than a part of the tests of decode.hpp, and makes each allocation of a decode fail in turn:
 //  - once (a transient shortage): the failure is either reported, with every other finding
 //    as a decode with memory enough makes it, or absorbed without a trace: the result then
 //    equals that decode's, line and column included. decode_into, which decodes again after
@@ -15,6 +15,8 @@
 #include <conform/decode.hpp>
 #include <conform/decode_value.hpp>
 #include <conform/encode.hpp>
+#include <conform/generate.hpp>
+#include <conform/json_schema.hpp>
 #include <conform/modelarts.hpp>
 #include <conform/validate.hpp>
 
@@ -244,40 +246,41 @@ TEST_CASE("decode from a DOM: each allocation failing once or for good") {
   }
 }
 
-TEST_CASE("validate and encode throw std::bad_alloc and nothing else") {
+// Runs `make` with each of its allocations failing in turn (once, then from then on): it
+// either throws std::bad_alloc, or returns what it returns with memory enough.
+template <class Make>
+void check_throws_only_bad_alloc(Make make) {
+  auto const reference = make();
+  for (auto how : {failure::once, failure::from_then}) {
+    allocation::count_only();
+    (void)make();
+    std::size_t const total = allocation::attempts();
+    REQUIRE(total > 0);
+    std::size_t thrown = 0;
+    for (std::size_t n = 0; n < total; ++n) {
+      CAPTURE(n);
+      failing_scope scope(n, how);
+      try {
+        auto got = make();
+        allocation::count_only(); // the comparison may allocate
+        CHECK(got == reference);
+      } catch (std::bad_alloc const&) {
+        ++thrown; // the promised exception; anything else fails the test case
+      }
+    }
+    CHECK(thrown > 0);
+  }
+}
+
+TEST_CASE("validate, encode, generate and json_schema throw std::bad_alloc and nothing else") {
   for (auto const& doc : documents()) {
     CAPTURE(doc.name);
     auto const decoded = conform::decode<training_job>(doc.text, keep_all());
-    auto const findings = conform::validate(decoded.value, keep_all());
-    std::string const text = conform::encode(decoded.value);
-    for (auto how : {failure::once, failure::from_then}) {
-      allocation::count_only();
-      (void)conform::validate(decoded.value, keep_all());
-      std::size_t const validate_total = allocation::attempts();
-      for (std::size_t n = 0; n < validate_total; ++n) {
-        CAPTURE(n);
-        failing_scope scope(n, how);
-        try {
-          diagnostics ds = conform::validate(decoded.value, keep_all());
-          allocation::count_only(); // the comparison may allocate
-          CHECK(ds == findings);
-        } catch (std::bad_alloc const&) {
-          // the promised exception
-        }
-      }
-      allocation::count_only();
-      (void)conform::encode(decoded.value);
-      std::size_t const encode_total = allocation::attempts();
-      for (std::size_t n = 0; n < encode_total; ++n) {
-        CAPTURE(n);
-        failing_scope scope(n, how);
-        try {
-          std::string out = conform::encode(decoded.value);
-          allocation::count_only();
-          CHECK(out == text);
-        } catch (std::bad_alloc const&) {
-        }
-      }
-    }
+    check_throws_only_bad_alloc([&] { return conform::validate(decoded.value, keep_all()); });
+    check_throws_only_bad_alloc([&] { return conform::encode(decoded.value); });
+    // Valid values from the document's bytes, the way a fuzzer's input makes them.
+    check_throws_only_bad_alloc(
+        [&] { return conform::encode(conform::generate<training_job>(doc.text)); });
   }
+  check_throws_only_bad_alloc([] { return conform::json_schema<training_job>(); });
 }
