@@ -1380,6 +1380,60 @@ class Memory(Scratch, unittest.TestCase):
         self.assertLess(rss, self.limit_kib)
 
 
+    def run_limited(self, limit_bytes, args):
+        """Runs conform with its address space capped (RLIMIT_AS), as `ulimit -v` does, so
+        that memory runs out for real. Skipped in a sanitized build, whose shadow memory
+        needs terabytes of address space."""
+        if SANITIZED:
+            self.skipTest("a sanitized build cannot run with its address space capped")
+        import resource
+
+        def cap():
+            resource.setrlimit(resource.RLIMIT_AS, (limit_bytes, limit_bytes))
+
+        return subprocess.run([EXE, *args], capture_output=True, text=True, cwd=SOURCE,
+                              timeout=600, preexec_fn=cap)
+
+    def test_memory_running_out_is_reported(self):
+        # Three small responses, one of 24 MB that cannot be held in 40 MB of address space,
+        # then a small one. Reading the large one fails (the input is unreadable, exit 2, the
+        # three before reported) or, should it fit, checking it does (that document is invalid,
+        # out_of_memory, exit 1). Either way a message and a status, never an abort.
+        path = os.path.join(self.dir, "large-line.ndjson")
+        small = minified(full())
+        big = full()
+        big["metadata"]["description"] = "x" * (24 * 1024 * 1024)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("\n".join([small, small, small, minified(big), small]) + "\n")
+        for jobs in ("1", "2"):
+            with self.subTest(jobs=jobs):
+                p = self.run_limited(40 * 1024 * 1024,
+                                     ["validate", "--format", "json", "--jobs", jobs, path])
+                self.assertGreaterEqual(p.returncode, 0, p.stderr)  # no signal
+                reports = [json.loads(line) for line in p.stdout.splitlines()]
+                self.assertGreaterEqual(len(reports), 3, p.stderr)
+                self.assertTrue(all(r["valid"] for r in reports[:3]))
+                if p.returncode == 2:
+                    self.assertIn("large-line.ndjson: out of memory while reading", p.stderr)
+                    self.assertEqual(len(reports), 3)
+                else:
+                    self.assertEqual(p.returncode, 1, p.stderr)
+                    self.assertEqual(len(reports), 5)
+                    self.assertEqual(reports[3]["diagnostics"][0]["code"], "out_of_memory")
+
+    def test_threads_refused_are_reported(self):
+        # 20 MB of address space holds the program on one thread, not two workers' stacks.
+        # The usual outcome is a message naming --jobs; any message and status 2 will do, an
+        # abort will not.
+        p = self.run_limited(20 * 1024 * 1024,
+                             ["validate", "--quiet", "--jobs", "2",
+                              os.path.join(SOURCE, "tests", "fixtures", "valid", "full.json")])
+        self.assertGreaterEqual(p.returncode, 0, p.stderr)
+        self.assertIn(p.returncode, (0, 2), p.stderr)
+        if p.returncode == 2:
+            self.assertRegex(p.stderr, r"^conform: (cannot start the worker threads|.*out of memory)")
+
+
 # ------------------------------------------------------------------------------------------------
 class Progress(Scratch, unittest.TestCase):
     """The progress line appears only on a terminal, and only for a large input."""

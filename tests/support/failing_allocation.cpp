@@ -3,39 +3,49 @@
 // operator new and warn (-Wmismatched-new-delete), as in benchmarks/bench_alloc.cpp.
 #include "failing_allocation.hpp"
 
+#include <atomic>
 #include <cstdlib>
 #include <new>
 
 namespace conform_test::allocation {
 namespace {
-std::size_t attempt_count = 0;
-std::size_t failure_count = 0;
-std::size_t fail_from = static_cast<std::size_t>(-1);
-bool fail_once = false;
+// Atomics, for the programs whose threads allocate while a test has the counter armed (the
+// command-line pipeline's workers): which allocation is the n-th is then up to the threads,
+// but every one is counted once.
+std::atomic<std::size_t> attempt_count{0};
+std::atomic<std::size_t> failure_count{0};
+std::atomic<std::size_t> fail_from{static_cast<std::size_t>(-1)};
+std::atomic<bool> fail_once{false};
 
 // Whether this allocation is to fail; counts it either way.
 bool next_fails() noexcept {
-  std::size_t const n = attempt_count++;
-  bool const fails = fail_once ? n == fail_from : n >= fail_from;
-  failure_count += fails;
+  std::size_t const n = attempt_count.fetch_add(1, std::memory_order_relaxed);
+  std::size_t const from = fail_from.load(std::memory_order_relaxed);
+  bool const fails = fail_once.load(std::memory_order_relaxed) ? n == from : n >= from;
+  if (fails) {
+    failure_count.fetch_add(1, std::memory_order_relaxed);
+  }
   return fails;
 }
 } // namespace
 
 void fail_at(std::size_t n, failure how) noexcept {
-  attempt_count = failure_count = 0;
-  fail_from = n;
-  fail_once = how == failure::once;
+  fail_from.store(static_cast<std::size_t>(-1)); // disarmed while the counts restart
+  attempt_count.store(0);
+  failure_count.store(0);
+  fail_once.store(how == failure::once);
+  fail_from.store(n);
 }
 void count_only() noexcept {
-  attempt_count = failure_count = 0;
-  fail_from = static_cast<std::size_t>(-1);
+  fail_from.store(static_cast<std::size_t>(-1));
+  attempt_count.store(0);
+  failure_count.store(0);
 }
 std::size_t attempts() noexcept {
-  return attempt_count;
+  return attempt_count.load();
 }
 std::size_t failures() noexcept {
-  return failure_count;
+  return failure_count.load();
 }
 
 } // namespace conform_test::allocation

@@ -3,7 +3,8 @@
 // program with malloc and free plus a counter, so that a test can make one chosen allocation
 // fail, or every allocation from a chosen one on, and see what the code under test does with
 // the std::bad_alloc (or, for the nothrow forms, the null pointer). Unarmed, the counter only
-// counts. Single-threaded: the tests that arm it run nothing concurrently.
+// counts. It may be armed while other threads allocate (they are counted and fail alike), but
+// only one thread arms it.
 #ifndef CONFORM_TESTS_SUPPORT_FAILING_ALLOCATION_HPP
 #define CONFORM_TESTS_SUPPORT_FAILING_ALLOCATION_HPP
 

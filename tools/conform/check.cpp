@@ -242,7 +242,7 @@ void json_diagnostic(std::ostream& os, conform::diagnostic const& d, bool in_pat
                      conform::render_options const& ro) {
   std::ostringstream one;
   conform::render_json(one, d, ro);
-  std::string text = one.str();
+  std::string text = text_of(one);
   os << (in_path ? "{\"in\":\"path\"," : "{\"in\":\"body\",") << std::string_view(text).substr(1);
 }
 
@@ -270,7 +270,7 @@ std::string json_report(document const& doc, std::string_view schema, outcome co
     }
   }
   os << "]}\n";
-  return os.str();
+  return text_of(os);
 }
 
 std::string fold_pointer(std::string_view pointer, std::vector<bool> const& arrays) {
@@ -486,7 +486,7 @@ outcome check_document(document const& doc, settings const& s) {
       os << "  in: the request URL's path parameters\n";
     }
   }
-  o.rendered = os.str();
+  o.rendered = text_of(os);
   return o;
 }
 

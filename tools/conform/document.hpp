@@ -11,6 +11,8 @@
 
 #include <cstddef>
 #include <memory>
+#include <new>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -21,6 +23,17 @@ struct render_options; // render.hpp: only json_report takes one
 } // namespace conform
 
 namespace conform_cli {
+
+/// The text of a report built in a string stream. A std::stringbuf that cannot grow catches
+/// the std::bad_alloc and only fails the stream, whose text is then cut short: thrown again
+/// here, so that a partial report is never written (check_safely reports the document as
+/// out of memory instead).
+inline std::string text_of(std::ostringstream const& os) {
+  if (os.fail()) {
+    throw std::bad_alloc();
+  }
+  return os.str();
+}
 
 /// One body to validate.
 struct document {

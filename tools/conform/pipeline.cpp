@@ -13,6 +13,7 @@
 #include <new>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <utility>
 
 namespace conform_cli {
@@ -37,7 +38,16 @@ constexpr std::size_t batch_bytes = std::size_t(64) << 10;
 constexpr std::uint64_t progress_min_bytes = std::uint64_t(4) << 20;
 constexpr auto progress_delay = std::chrono::milliseconds(250);
 
-outcome check_safely(document const& doc, settings const& s) {
+// An entry for done_, holding an empty list with room for `n` reports (see batch::reports).
+template <class Map>
+typename Map::node_type reports_entry(std::uint64_t seq, std::size_t n) {
+  Map one;
+  one.emplace(seq, typename Map::mapped_type{}).first->second.reserve(n);
+  return one.extract(one.begin());
+}
+
+// Never throws: memory exhaustion while checking becomes the document's report.
+outcome check_safely(document const& doc, settings const& s) noexcept {
   try {
     return check_document(doc, s);
   } catch (...) {
@@ -86,21 +96,31 @@ outcome out_of_memory_outcome(document const& doc, settings const& s) {
 
 pipeline::pipeline(settings const& s, std::ostream& out)
     : s_(s), out_(out), start_(std::chrono::steady_clock::now()), last_progress_(start_) {
+  // A row for every code now, so that tallying a document (write(), on whichever thread
+  // writes) never allocates for one: rows still at zero are not shown.
+  for (conform::error code : conform::all_errors) {
+    summary_.by_code.emplace(code, summary_table::code_tally{});
+  }
   if (s_.jobs > 1) {
     window_ = docs_per_worker * s_.jobs;
-    workers_.reserve(s_.jobs);
-    for (unsigned i = 0; i < s_.jobs; ++i) {
-      workers_.emplace_back([this] { work(); });
+    try {
+      workers_.reserve(s_.jobs);
+      for (unsigned i = 0; i < s_.jobs; ++i) {
+        workers_.emplace_back([this] { work(); });
+      }
+    } catch (std::system_error const& e) {
+      // The system refuses another thread: the workers started must be joined before
+      // workers_ goes, or destroying a joinable std::thread terminates the program.
+      stop_workers();
+      throw std::system_error(e.code(), "cannot start the worker threads (--jobs)");
+    } catch (...) {
+      stop_workers(); // no memory for one more: likewise
+      throw;
     }
   }
 }
 
-pipeline::~pipeline() {
-  try {
-    finish();
-  } catch (...) {
-    // Output failed while unwinding; the workers are joined below regardless.
-  }
+void pipeline::stop_workers() noexcept {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     stopping_ = true;
@@ -111,6 +131,15 @@ pipeline::~pipeline() {
       t.join();
     }
   }
+}
+
+pipeline::~pipeline() {
+  try {
+    finish();
+  } catch (...) {
+    // Output failed while unwinding; the workers are joined below regardless.
+  }
+  stop_workers();
 }
 
 void pipeline::submit(document doc) {
@@ -127,9 +156,10 @@ void pipeline::submit(document doc) {
   if (filling_.docs.empty()) {
     filling_.first_seq = next_seq_;
   }
+  // The push first: should it run out of memory, nothing has changed.
+  filling_.docs.push_back(std::move(doc));
   ++next_seq_;
   filling_.bytes += size;
-  filling_.docs.push_back(std::move(doc));
   if (filling_.docs.size() >= batch_docs || filling_.bytes >= batch_bytes) {
     send_batch();
   }
@@ -141,16 +171,20 @@ void pipeline::send_batch() {
   }
   std::size_t const n = filling_.docs.size();
   std::size_t const bytes = filling_.bytes;
+  // What allocates comes before any change to the shared state, so that memory running out
+  // here (thrown to the reader, which reports the input as unreadable) leaves the pipeline
+  // consistent: every batch counted in flight reaches done_.
+  filling_.reports = reports_entry<done_map>(filling_.first_seq, n);
   std::unique_lock<std::mutex> lock(mutex_);
   drain(lock);
   if (in_flight_ != 0 &&
       (in_flight_ + n > window_ || in_flight_bytes_ + bytes > flight_byte_budget)) {
     wait(lock, wait_kind::room, bytes);
   }
+  queue_.push_back(std::move(filling_)); // strong guarantee: unchanged should it throw
   in_flight_ += n;
   in_flight_bytes_ += bytes;
   sent_end_ = next_seq_;
-  queue_.push_back(std::move(filling_));
   filling_ = batch{};
   lock.unlock();
   work_ready_.notify_one();
@@ -164,13 +198,13 @@ void pipeline::note(std::string text) {
     write(o);
     return;
   }
-  send_batch(); // the documents before the note
-  std::vector<outcome> one;
-  one.push_back(std::move(o));
+  send_batch();                                       // the documents before the note
+  auto entry = reports_entry<done_map>(next_seq_, 1); // allocates before anything changes
+  entry.mapped().push_back(std::move(o));
   std::unique_lock<std::mutex> lock(mutex_);
   ++in_flight_;
-  done_.emplace(next_seq_++, std::move(one));
-  sent_end_ = next_seq_;
+  done_.insert(std::move(entry));
+  sent_end_ = ++next_seq_;
   drain(lock);
 }
 
@@ -283,14 +317,15 @@ void pipeline::work() {
       b = std::move(queue_.front());
       queue_.pop_front();
     }
-    std::vector<outcome> reports;
-    reports.reserve(b.docs.size());
+    // Allocates nothing but what checking a document does, which check_safely turns into
+    // that document's report: the reports' room and their entry in done_ came with the batch.
+    std::vector<outcome>& reports = b.reports.mapped();
     for (document& doc : b.docs) {
       reports.push_back(check_safely(doc, s_));
       doc = document{}; // free the body as soon as it is done with
     }
     std::unique_lock<std::mutex> lock(mutex_);
-    done_.emplace(b.first_seq, std::move(reports));
+    done_.insert(std::move(b.reports));
     drain(lock);
   }
 }
@@ -325,7 +360,7 @@ void pipeline::write(outcome& o) {
   summary_.uncounted_errors += o.uncounted_errors;
   summary_.uncounted_warnings += o.uncounted_warnings;
   for (auto const& [code, count] : o.code_counts) {
-    auto& t = summary_.by_code[code];
+    auto& t = summary_.by_code[code]; // present since the constructor
     ++t.documents;
     t.diagnostics += count;
   }
@@ -334,7 +369,14 @@ void pipeline::write(outcome& o) {
     if (it != summary_.by_pointer.end()) {
       ++it->second;
     } else if (summary_.by_pointer.size() < summary_table::max_pointers) {
-      summary_.by_pointer.emplace(std::move(key), 1);
+      // The only allocation in writing a report: should memory run out, the pointer goes
+      // untallied like those past the cap (write() must not throw: on a worker nothing
+      // could catch it, and the reports after this one would never be written).
+      try {
+        summary_.by_pointer.emplace(std::move(key), 1);
+      } catch (std::bad_alloc const&) {
+        ++summary_.dropped_pointers;
+      }
     } else {
       ++summary_.dropped_pointers;
     }
@@ -361,8 +403,12 @@ void pipeline::progress(bool final) {
   last_progress_ = now;
   double seconds = std::chrono::duration<double>(now - start_).count();
   double mb = static_cast<double>(totals_.bytes) / 1e6;
-  fmt::print(stderr, "\r\033[Kconform: {} documents, {:.1f} MB, {:.1f} MB/s", totals_.documents, mb,
-             seconds > 0 ? mb / seconds : 0.0);
+  try {
+    fmt::print(stderr, "\r\033[Kconform: {} documents, {:.1f} MB, {:.1f} MB/s", totals_.documents,
+               mb, seconds > 0 ? mb / seconds : 0.0);
+  } catch (...) {
+    return; // stderr gone: the line is a courtesy, and a writer must not throw (see write())
+  }
   std::fflush(stderr);
   progress_shown_ = true;
 }

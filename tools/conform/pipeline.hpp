@@ -26,10 +26,10 @@ struct summary_table {
     std::uint64_t documents = 0;
     std::uint64_t diagnostics = 0;
   };
-  std::map<conform::error, code_tally> by_code;
+  std::map<conform::error, code_tally> by_code; ///< a row for every code, most at zero
   std::map<summary_key, std::uint64_t> by_pointer;
   /// Pointers not tallied because by_pointer reached its cap (hostile inputs can make every
-  /// pointer distinct; the table must not grow with the input).
+  /// pointer distinct; the table must not grow with the input) or memory ran out.
   std::uint64_t dropped_pointers = 0;
   static constexpr std::size_t max_pointers = 10000;
   /// Documents whose diagnostics were capped by --max-diagnostics, and the diagnostics past the
@@ -77,6 +77,8 @@ private:
   bool may_proceed() const noexcept;
   void wait(std::unique_lock<std::mutex>& lock, wait_kind kind, std::size_t size);
   void work();
+  /// Tells the workers to stop once the queue is empty, and joins them.
+  void stop_workers() noexcept;
   void progress(bool final);
 
   settings const& s_;
@@ -92,10 +94,16 @@ private:
   // the calling thread, almost all of it in the kernel). Whichever thread finds the next
   // batch in input order finished takes the writer role (writing_) and writes all that is
   // ready, so output never waits for the reader to come back from a slow input.
+  using done_map = std::map<std::uint64_t, std::vector<outcome>>;
   struct batch {
     std::uint64_t first_seq = 0;
     std::vector<document> docs;
     std::size_t bytes = 0; ///< their body bytes
+    /// The entry of done_ its reports go into, with room for one per document: made by the
+    /// reader (send_batch), so that a worker allocates nothing to post them. A worker has no
+    /// one to tell that memory ran out, and a batch it failed to post would leave the reader
+    /// waiting for it for ever; the reader can (run() reports the input as unreadable).
+    done_map::node_type reports;
   };
   /// Hands the batch being filled to the workers (waiting for room first).
   void send_batch();
@@ -106,7 +114,7 @@ private:
   batch filling_; ///< the reader's own: not yet sent, so not under the lock
   std::deque<batch> queue_;
   /// Finished reports by the sequence number of their first: a batch's reports, or one note.
-  std::map<std::uint64_t, std::vector<outcome>> done_;
+  done_map done_;
   std::uint64_t next_seq_ = 0; ///< the next document or note's (the reader's own)
   std::uint64_t sent_end_ = 0; ///< one past the last sequence number sent
   std::uint64_t next_write_ = 0;

@@ -17,6 +17,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
+#include <new>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -28,6 +29,14 @@
 namespace conform_cli {
 
 namespace {
+
+// What an input that ran out of memory is reported with (as an unreadable input: exit status
+// 2). Documents are checked one at a time, and one that exhausts memory while being checked
+// is reported as invalid (out_of_memory); this is memory running out around them: in reading
+// the input (a document's bytes, an archive's entry) or in handing documents over.
+constexpr char const* out_of_memory_reason =
+    "out of memory while reading; the documents before this point were validated, the rest of "
+    "this input was not";
 
 // 1234567 -> "1,234,567": the summary's counts are read by people.
 std::string grouped(std::uint64_t n) {
@@ -45,7 +54,7 @@ std::string grouped(std::uint64_t n) {
 std::string json_string(std::string_view s) {
   std::ostringstream os;
   conform::render_json_string(os, s);
-  return os.str();
+  return text_of(os);
 }
 
 std::string plural(std::uint64_t n, char const* one, char const* many) {
@@ -58,8 +67,12 @@ struct summary_rows {
   std::vector<std::pair<summary_key, std::uint64_t>> pointers;
 };
 summary_rows sorted_rows(summary_table const& table) {
-  summary_rows rows{{table.by_code.begin(), table.by_code.end()},
-                    {table.by_pointer.begin(), table.by_pointer.end()}};
+  summary_rows rows{{}, {table.by_pointer.begin(), table.by_pointer.end()}};
+  for (auto const& row : table.by_code) {
+    if (row.second.documents != 0) { // the table has a row for every code (pipeline.cpp)
+      rows.codes.push_back(row);
+    }
+  }
   std::stable_sort(rows.codes.begin(), rows.codes.end(), [](auto const& a, auto const& b) {
     return a.second.documents > b.second.documents;
   });
@@ -188,17 +201,41 @@ bool terminal(int fd) {
 
 totals validate_memory(std::string_view bytes, std::string const& name, settings const& s,
                        std::ostream& out, std::ostream& err) {
-  pipeline p(s, out);
-  memory_source source(bytes);
+  // What reports memory running out allocates nothing: the name is made printable before
+  // anything is read, and the reason is a literal.
   try {
-    read_input(source, name, s, p, err);
-  } catch (io_error const& e) {
-    p.flush();
-    err << "conform: " << printable(name) << ": " << printable(e.what()) << '\n';
-    p.set_io_error();
+    std::string const shown = printable(name);
+    pipeline p(s, out);
+    memory_source source(bytes);
+    bool out_of_memory = false;
+    try {
+      read_input(source, name, s, p, err);
+    } catch (io_error const& e) {
+      p.flush();
+      err << "conform: " << shown << ": " << printable(e.what()) << '\n';
+      p.set_io_error();
+    } catch (std::bad_alloc const&) {
+      out_of_memory = true; // reported out of the handler
+    }
+    if (out_of_memory) {
+      p.set_io_error();
+      try {
+        p.flush(); // the message after the reports of the documents before it
+      } catch (std::bad_alloc const&) {
+        // Only the order is lost: finish() sends what is left.
+      }
+      err << "conform: " << shown << ": " << out_of_memory_reason << '\n';
+    }
+    p.finish();
+    return p.result();
+  } catch (std::bad_alloc const&) {
+    // Before reading (the name, the workers) or in handing over what was read: what was
+    // written stands, the totals are lost.
+    err << "conform: out of memory\n";
+    totals t;
+    t.io_error = true;
+    return t;
   }
-  p.finish();
-  return p.result();
 }
 
 int run(int argc, char** argv) {
@@ -411,20 +448,36 @@ int run(int argc, char** argv) {
   std::vector<std::string> input_errors;
   pipeline p(s, std::cout);
   for (auto const& name : files) {
+    // Made before reading, so that reporting memory running out allocates nothing more.
+    std::string const shown = name == "-" ? "<stdin>" : printable(name);
+    std::string reason;
+    bool out_of_memory = false;
     try {
       file_source source(name);
       read_input(source, name, s, p, std::cerr);
+      continue;
     } catch (io_error const& e) {
-      // Later inputs are still validated; the exit status reports the failure.
-      p.flush();
-      std::string const shown = name == "-" ? "<stdin>" : printable(name);
-      std::fprintf(stderr, "conform: %s: %s\n", shown.c_str(), printable(e.what()).c_str());
-      if (sarif) {
-        input_errors.push_back(shown + ": " + e.what());
-      } else if (s.format == output_format::github && !quiet) {
-        std::cout << github_command("error", name, e.what());
-      }
-      p.set_io_error();
+      reason = e.what();
+    } catch (std::bad_alloc const&) {
+      out_of_memory = true; // reported out of the handler
+    }
+    // Later inputs are still validated; the exit status reports the failure.
+    p.set_io_error();
+    try {
+      p.flush(); // the message after the reports of the documents before it
+    } catch (std::bad_alloc const&) {
+      // Only the order of the lines is lost: finish() sends what is left.
+    }
+    if (out_of_memory) {
+      std::fprintf(stderr, "conform: %s: %s\n", shown.c_str(), out_of_memory_reason);
+      reason = out_of_memory_reason; // for SARIF and GitHub, memory allowing
+    } else {
+      std::fprintf(stderr, "conform: %s: %s\n", shown.c_str(), printable(reason).c_str());
+    }
+    if (sarif) {
+      input_errors.push_back(shown + ": " + reason);
+    } else if (s.format == output_format::github && !quiet) {
+      std::cout << github_command("error", name, reason);
     }
   }
   p.finish();
