@@ -34,6 +34,10 @@ void note_delete(void* p) noexcept {
     live -= static_cast<std::int64_t>(malloc_usable_size(p));
   }
 }
+} // namespace
+
+// The hooks of replace_global_new.hpp.
+namespace replace_global_new {
 void* allocate(std::size_t n) noexcept {
   void* p = std::malloc(n ? n : 1);
   note_new(p);
@@ -53,80 +57,9 @@ void release(void* p) noexcept {
   note_delete(p);
   std::free(p);
 }
-} // namespace
+} // namespace replace_global_new
 
-void* operator new(std::size_t n) {
-  if (void* p = allocate(n)) {
-    return p;
-  }
-  throw std::bad_alloc();
-}
-void* operator new[](std::size_t n) {
-  if (void* p = allocate(n)) {
-    return p;
-  }
-  throw std::bad_alloc();
-}
-void* operator new(std::size_t n, std::nothrow_t const&) noexcept {
-  return allocate(n);
-}
-void* operator new[](std::size_t n, std::nothrow_t const&) noexcept {
-  return allocate(n);
-}
-void* operator new(std::size_t n, std::align_val_t a) {
-  if (void* p = allocate_aligned(n, a)) {
-    return p;
-  }
-  throw std::bad_alloc();
-}
-void* operator new[](std::size_t n, std::align_val_t a) {
-  if (void* p = allocate_aligned(n, a)) {
-    return p;
-  }
-  throw std::bad_alloc();
-}
-void* operator new(std::size_t n, std::align_val_t a, std::nothrow_t const&) noexcept {
-  return allocate_aligned(n, a);
-}
-void* operator new[](std::size_t n, std::align_val_t a, std::nothrow_t const&) noexcept {
-  return allocate_aligned(n, a);
-}
-void operator delete(void* p) noexcept {
-  release(p);
-}
-void operator delete[](void* p) noexcept {
-  release(p);
-}
-void operator delete(void* p, std::size_t) noexcept {
-  release(p);
-}
-void operator delete[](void* p, std::size_t) noexcept {
-  release(p);
-}
-void operator delete(void* p, std::nothrow_t const&) noexcept {
-  release(p);
-}
-void operator delete[](void* p, std::nothrow_t const&) noexcept {
-  release(p);
-}
-void operator delete(void* p, std::align_val_t) noexcept {
-  release(p);
-}
-void operator delete[](void* p, std::align_val_t) noexcept {
-  release(p);
-}
-void operator delete(void* p, std::size_t, std::align_val_t) noexcept {
-  release(p);
-}
-void operator delete[](void* p, std::size_t, std::align_val_t) noexcept {
-  release(p);
-}
-void operator delete(void* p, std::align_val_t, std::nothrow_t const&) noexcept {
-  release(p);
-}
-void operator delete[](void* p, std::align_val_t, std::nothrow_t const&) noexcept {
-  release(p);
-}
+#include "../tests/support/replace_global_new.hpp"
 
 namespace conform_bench {
 

@@ -127,15 +127,22 @@ void check_exhausted(diagnostics const& ds, diagnostics const& reference, std::s
   }
 }
 
+// How many allocations `run` makes (with none failing).
+template <class Run>
+std::size_t allocations_of(Run run) {
+  allocation::count_only();
+  run();
+  return allocation::attempts();
+}
+
 } // namespace
 
 TEST_CASE("decode: each allocation failing once is reported or absorbed") {
   for (auto const& doc : documents()) {
     CAPTURE(doc.name);
     auto const reference = conform::decode<training_job>(doc.text, keep_all());
-    allocation::count_only();
-    (void)conform::decode<training_job>(doc.text, keep_all());
-    std::size_t const total = allocation::attempts();
+    std::size_t const total =
+        allocations_of([&] { (void)conform::decode<training_job>(doc.text, keep_all()); });
     REQUIRE(total > 0);
     std::size_t reported = 0;
     for (std::size_t n = 0; n < total; ++n) {
@@ -158,9 +165,8 @@ TEST_CASE("decode: memory exhausted from any allocation on is reported or absorb
   for (auto const& doc : documents()) {
     CAPTURE(doc.name);
     auto const reference = conform::decode<training_job>(doc.text, keep_all());
-    allocation::count_only();
-    (void)conform::decode<training_job>(doc.text, keep_all());
-    std::size_t const total = allocation::attempts();
+    std::size_t const total =
+        allocations_of([&] { (void)conform::decode<training_job>(doc.text, keep_all()); });
     for (std::size_t n = 0; n < total; ++n) {
       conform::decode_result<training_job> r;
       {
@@ -190,9 +196,7 @@ TEST_CASE("decode_into: a transient failure leaves the result a fresh decode wou
     {
       training_job job;
       (void)conform::decode_into(job, previous, keep_all());
-      allocation::count_only();
-      (void)conform::decode_into(job, doc.text, keep_all());
-      total = allocation::attempts();
+      total = allocations_of([&] { (void)conform::decode_into(job, doc.text, keep_all()); });
     }
     for (std::size_t n = 0; n < total; ++n) {
       CAPTURE(n);
@@ -225,9 +229,8 @@ TEST_CASE("decode from a DOM: each allocation failing once or for good") {
     CAPTURE(doc.name);
     boost::json::value const v = boost::json::parse(doc.text);
     auto const reference = conform::decode<training_job>(v, keep_all());
-    allocation::count_only();
-    (void)conform::decode<training_job>(v, keep_all());
-    std::size_t const total = allocation::attempts();
+    std::size_t const total =
+        allocations_of([&] { (void)conform::decode<training_job>(v, keep_all()); });
     REQUIRE(total > 0);
     for (std::size_t n = 0; n < total; ++n) {
       conform::decode_result<training_job> once;
@@ -252,9 +255,7 @@ template <class Make>
 void check_throws_only_bad_alloc(Make make) {
   auto const reference = make();
   for (auto how : {failure::once, failure::from_then}) {
-    allocation::count_only();
-    (void)make();
-    std::size_t const total = allocation::attempts();
+    std::size_t const total = allocations_of(make);
     REQUIRE(total > 0);
     std::size_t thrown = 0;
     for (std::size_t n = 0; n < total; ++n) {

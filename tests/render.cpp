@@ -22,15 +22,6 @@ namespace render_test {
 // a map of int32, so that 4.5 is a not_integer diagnostic with a pointer and a position.
 using policy = std::map<std::string, std::int32_t>;
 
-// The lines of a rendering, without their newlines.
-std::vector<std::string> lines_of(std::string const& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) {
-    out.push_back(line);
-  }
-  return out;
-}
 
 std::string text_of(conform::diagnostic const& d, std::string_view source,
                     conform::render_options const& options = {}) {
@@ -73,7 +64,7 @@ TEST_SUITE("render") {
     REQUIRE(r.diagnostics.size() == 1);
     std::ostringstream os;
     conform::render_text(os, r.diagnostics, text, "doc.json");
-    auto lines = lines_of(os.str());
+    auto lines = conform_test::lines(os.str());
     REQUIRE(lines.size() == 4);
     // The message is the library's own (its wording belongs to the constraint).
     CHECK(lines[0] ==
@@ -91,7 +82,7 @@ TEST_SUITE("render") {
     REQUIRE(r.diagnostics.size() == 1);
     conform::render_options options;
     options.first_line = 1234;
-    auto lines = lines_of(text_of(r.diagnostics.front(), line, options));
+    auto lines = conform_test::lines(text_of(r.diagnostics.front(), line, options));
     REQUIRE(lines.size() == 4);
     CHECK(lines[0].rfind("doc.json:1234:13: error:", 0) == 0);
     CHECK(lines[1] == " 1234 | {\"priority\":4.5}");
@@ -102,7 +93,7 @@ TEST_SUITE("render") {
 
   TEST_CASE("render: line and column alone (no offset) still find the source line") {
     auto d = at(conform::diagnostic::no_offset, 2, 3);
-    auto lines = lines_of(text_of(d, "abc\nxyZw\n"));
+    auto lines = conform_test::lines(text_of(d, "abc\nxyZw\n"));
     REQUIRE(lines.size() == 4);
     CHECK(lines[1] == "    2 | xyZw");
     CHECK(lines[1][caret_column(lines[2])] == 'Z');
@@ -110,7 +101,7 @@ TEST_SUITE("render") {
 
   TEST_CASE("render: without a position there is no excerpt") {
     auto d = at(conform::diagnostic::no_offset, 0, 0);
-    auto lines = lines_of(text_of(d, "{}"));
+    auto lines = conform_test::lines(text_of(d, "{}"));
     REQUIRE(lines.size() == 2);
     CHECK(lines[0] == "doc.json: error: number out of range: expected an integer in [0, 3], "
                       "found 4 [out_of_range]");
@@ -121,7 +112,7 @@ TEST_SUITE("render") {
     auto d = at(0, 1, 1);
     d.pointer.clear();
     d.level = conform::severity::warning;
-    auto lines = lines_of(text_of(d, "{}"));
+    auto lines = conform_test::lines(text_of(d, "{}"));
     REQUIRE(lines.size() == 4);
     CHECK(lines[0].find(": warning: ") != std::string::npos);
     CHECK(lines[3] == "  pointer: \"\" (the whole document)");
@@ -130,7 +121,7 @@ TEST_SUITE("render") {
   TEST_CASE("render: tabs are expanded so the caret lines up") {
     std::string text = "\t\"priority\":\t4";
     auto d = at(text.find('4'), 1, 14);
-    auto lines = lines_of(text_of(d, text));
+    auto lines = conform_test::lines(text_of(d, text));
     REQUIRE(lines.size() == 4);
     CHECK(lines[1].find('\t') == std::string::npos);
     CHECK(lines[1][caret_column(lines[2])] == '4');
@@ -139,7 +130,7 @@ TEST_SUITE("render") {
   TEST_CASE("render: columns count characters, not bytes") {
     std::string text = "{\"name\":\"\xC3\xA9t\xC3\xA9\",\"priority\":4}"; // "été"
     auto d = at(text.find('4'), 1, 27);
-    auto lines = lines_of(text_of(d, text));
+    auto lines = conform_test::lines(text_of(d, text));
     REQUIRE(lines.size() == 4);
     // Two 2-byte characters before the caret: its display column is two less than its byte.
     std::size_t prefix = std::string("    1 | ").size();
@@ -153,7 +144,7 @@ TEST_SUITE("render") {
     auto d = at(four, 1, four + 1);
     conform::render_options options;
     options.max_excerpt_width = 60;
-    auto lines = lines_of(text_of(d, text, options));
+    auto lines = conform_test::lines(text_of(d, text, options));
     REQUIRE(lines.size() == 4);
     std::string prefix = "    1 | ";
     CHECK(lines[1].size() <= prefix.size() + 60);
@@ -168,7 +159,7 @@ TEST_SUITE("render") {
     auto r = conform::decode<policy>(text);
     REQUIRE(!r.diagnostics.empty());
     CHECK(r.diagnostics.front().code == conform::error::syntax_error);
-    auto lines = lines_of(text_of(r.diagnostics.front(), text));
+    auto lines = conform_test::lines(text_of(r.diagnostics.front(), text));
     REQUIRE(lines.size() == 4);
     CHECK(caret_column(lines[2]) == lines[1].size());
   }
@@ -202,7 +193,7 @@ TEST_SUITE("render") {
     }
     CHECK(out.find("/k?x") != std::string::npos);
     CHECK(out.find("{\"k?x\":???4}") != std::string::npos);
-    auto lines = lines_of(out);
+    auto lines = conform_test::lines(out);
     REQUIRE(lines.size() == 4);
     CHECK(lines[1][caret_column(lines[2])] == '4');
     // Other non-ASCII text is echoed as it is.
@@ -227,7 +218,7 @@ TEST_SUITE("render") {
   TEST_CASE("render: a long pointer is cut at a character, with its length") {
     auto d = at(0, 1, 1);
     auto pointer_line = [&](conform::render_options const& options = {}) {
-      auto lines = lines_of(text_of(d, "{}", options));
+      auto lines = conform_test::lines(text_of(d, "{}", options));
       REQUIRE(!lines.empty());
       return lines.back();
     };

@@ -7,15 +7,13 @@
 #include "conform_cli.hpp"
 
 #include "../support/failing_allocation.hpp"
-
-#include <doctest/doctest.h>
+#include "../support/test.hpp"
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
 #include <algorithm>
-#include <fstream>
 #include <ostream>
 #include <sstream>
 #include <streambuf>
@@ -29,11 +27,7 @@ using allocation::failing_scope;
 using allocation::failure;
 
 std::string read(std::string const& relative) {
-  std::ifstream in(std::string(CONFORM_SOURCE_DIR) + "/" + relative, std::ios::binary);
-  REQUIRE_MESSAGE(in, relative);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  return conform_test::read_file(conform_test::source_dir() + "/" + relative);
 }
 
 // A stream into a string whose room is taken before the counter is armed, so that what the
@@ -119,14 +113,7 @@ private:
   reserved_stream err_;
 };
 
-std::vector<std::string> lines(std::string const& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) {
-    out.push_back(line);
-  }
-  return out;
-}
+using conform_test::lines;
 
 // What a run with allocations failing may do, against the run with memory enough.
 void check_run(run_result const& r, std::string const& out, std::string const& err,

@@ -1,6 +1,5 @@
-// The replaced global allocation functions of failing_allocation.hpp. A translation unit of
-// its own: were they inlined into callers, g++ would see free() applied to the result of
-// operator new and warn (-Wmismatched-new-delete), as in benchmarks/bench_alloc.cpp.
+// The counter of failing_allocation.hpp, and the hooks through which the replaced global
+// operator new and delete (replace_global_new.hpp) consult it.
 #include "failing_allocation.hpp"
 
 #include <atomic>
@@ -50,7 +49,8 @@ std::size_t failures() noexcept {
 
 } // namespace conform_test::allocation
 
-namespace {
+// The hooks of replace_global_new.hpp.
+namespace replace_global_new {
 using conform_test::allocation::next_fails;
 
 void* allocate(std::size_t n) noexcept {
@@ -67,77 +67,9 @@ void* allocate_aligned(std::size_t n, std::align_val_t al) noexcept {
   // aligned_alloc wants a size that is a multiple of the alignment.
   return std::aligned_alloc(a, ((n != 0 ? n : 1) + a - 1) / a * a);
 }
-} // namespace
+void release(void* p) noexcept {
+  std::free(p);
+}
+} // namespace replace_global_new
 
-void* operator new(std::size_t n) {
-  if (void* p = allocate(n)) {
-    return p;
-  }
-  throw std::bad_alloc();
-}
-void* operator new[](std::size_t n) {
-  if (void* p = allocate(n)) {
-    return p;
-  }
-  throw std::bad_alloc();
-}
-void* operator new(std::size_t n, std::nothrow_t const&) noexcept {
-  return allocate(n);
-}
-void* operator new[](std::size_t n, std::nothrow_t const&) noexcept {
-  return allocate(n);
-}
-void* operator new(std::size_t n, std::align_val_t a) {
-  if (void* p = allocate_aligned(n, a)) {
-    return p;
-  }
-  throw std::bad_alloc();
-}
-void* operator new[](std::size_t n, std::align_val_t a) {
-  if (void* p = allocate_aligned(n, a)) {
-    return p;
-  }
-  throw std::bad_alloc();
-}
-void* operator new(std::size_t n, std::align_val_t a, std::nothrow_t const&) noexcept {
-  return allocate_aligned(n, a);
-}
-void* operator new[](std::size_t n, std::align_val_t a, std::nothrow_t const&) noexcept {
-  return allocate_aligned(n, a);
-}
-void operator delete(void* p) noexcept {
-  std::free(p);
-}
-void operator delete[](void* p) noexcept {
-  std::free(p);
-}
-void operator delete(void* p, std::size_t) noexcept {
-  std::free(p);
-}
-void operator delete[](void* p, std::size_t) noexcept {
-  std::free(p);
-}
-void operator delete(void* p, std::nothrow_t const&) noexcept {
-  std::free(p);
-}
-void operator delete[](void* p, std::nothrow_t const&) noexcept {
-  std::free(p);
-}
-void operator delete(void* p, std::align_val_t) noexcept {
-  std::free(p);
-}
-void operator delete[](void* p, std::align_val_t) noexcept {
-  std::free(p);
-}
-void operator delete(void* p, std::size_t, std::align_val_t) noexcept {
-  std::free(p);
-}
-void operator delete[](void* p, std::size_t, std::align_val_t) noexcept {
-  std::free(p);
-}
-void operator delete(void* p, std::align_val_t, std::nothrow_t const&) noexcept {
-  std::free(p);
-}
-void operator delete[](void* p, std::align_val_t, std::nothrow_t const&) noexcept {
-  std::free(p);
-}
+#include "replace_global_new.hpp"

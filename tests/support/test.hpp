@@ -47,6 +47,16 @@ inline std::string fixture(std::string const& relative) {
   return read_file(source_dir() + "/tests/fixtures/" + relative);
 }
 
+/// The lines of a text, without their line feeds.
+inline std::vector<std::string> lines(std::string const& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    out.push_back(line);
+  }
+  return out;
+}
+
 /// The codes of a diagnostics list, in order (compact to compare in a CHECK).
 inline std::vector<conform::error> codes(conform::diagnostics const& ds) {
   std::vector<conform::error> out;
