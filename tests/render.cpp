@@ -22,7 +22,6 @@ namespace render_test {
 // a map of int32, so that 4.5 is a not_integer diagnostic with a pointer and a position.
 using policy = std::map<std::string, std::int32_t>;
 
-
 std::string text_of(conform::diagnostic const& d, std::string_view source,
                     conform::render_options const& options = {}) {
   std::ostringstream os;
