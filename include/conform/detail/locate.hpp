@@ -131,6 +131,17 @@ private:
   }
 };
 
+/// Moves `scan` forward to `d`'s offset (clamped to the text) and gives `d` its line and
+/// column; `scan` must not be past that offset.
+inline void resolve_at(line_counter& scan, diagnostic& d, std::string_view text) noexcept {
+  std::size_t const target = std::min(d.offset, text.size());
+  if (scan.scanned < target) {
+    scan.advance(text.data(), target, text.size());
+  }
+  d.line = scan.line;
+  d.column = scan.column();
+}
+
 /// resolve_lines without the memory to sort: passes over the list, each resolving in list
 /// order the diagnostics at or past its scan and leaving those behind it to the next pass,
 /// which scans from the start again. Each pass resolves at least the first one left, and the
@@ -146,14 +157,11 @@ inline void resolve_lines_in_passes(std::vector<diagnostic>& items,
       if (d.offset == diagnostic::no_offset || d.line != 0) {
         continue;
       }
-      std::size_t const target = std::min(d.offset, text.size());
-      if (target < scan.scanned) {
+      if (std::min(d.offset, text.size()) < scan.scanned) {
         left = true;
         continue;
       }
-      scan.advance(text.data(), target, text.size());
-      d.line = scan.line;
-      d.column = scan.column();
+      resolve_at(scan, d, text);
     }
   }
 }
@@ -164,14 +172,7 @@ inline void resolve_lines_in_passes(std::vector<diagnostic>& items,
 /// for that order, resolve_lines_in_passes does without: lines and columns are never lost.
 inline void resolve_lines(std::vector<diagnostic>& items, std::string_view text) noexcept {
   line_counter scan;
-  auto resolve = [&](diagnostic& d) {
-    std::size_t target = std::min(d.offset, text.size());
-    if (scan.scanned < target) {
-      scan.advance(text.data(), target, text.size());
-    }
-    d.line = scan.line;
-    d.column = scan.column();
-  };
+  auto resolve = [&](diagnostic& d) { resolve_at(scan, d, text); };
   bool in_order = true;
   std::size_t last = 0;
   std::size_t located = 0;
