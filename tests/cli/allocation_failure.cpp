@@ -1,7 +1,8 @@
 // The command-line pipeline (conform_cli::validate_memory) with each allocation failing in
 // turn, on one thread and on two workers, over an NDJSON stream and a HAR archive. Memory
-// running out while a document is checked makes that document invalid (out_of_memory); while
-// the input is read or documents are handed over, the input is reported unreadable (exit
+// running out while a document is checked makes that document invalid (out_of_memory), and so
+// does memory running out while an NDJSON line is held, copied or handed over (the lines after
+// it are still read); elsewhere in reading an input, the input is reported unreadable (exit
 // status 2) and the documents before stand. Never a crash, a hang or an exception. A program
 // of its own, because it replaces the global operator new (tests/support).
 #include "conform_cli.hpp"
@@ -70,6 +71,8 @@ struct input {
   std::string name;
   std::string bytes;
   std::size_t documents;
+  /// NDJSON: memory running out for one line costs that line, not the input.
+  bool per_line = false;
 };
 
 // Eight responses, one per line: varied, three of them invalid (priority 4).
@@ -83,7 +86,7 @@ input ndjson() {
     bytes += boost::json::serialize(v);
     bytes += '\n';
   }
-  return {"stream.ndjson", bytes, 8};
+  return {"stream.ndjson", bytes, 8, true};
 }
 
 input har() {
@@ -125,6 +128,10 @@ void check_run(run_result const& r, std::string const& out, std::string const& e
     // Reading or handing over ran out: said so, and no more documents than the input has.
     CHECK(err.find("out of memory") != std::string::npos);
     CHECK(r.totals.documents <= in.documents);
+    if (in.per_line && how == failure::once) {
+      // Only a failure in setting up, before the first line, leaves an NDJSON input unread.
+      CHECK(r.totals.documents == 0);
+    }
     return;
   }
   CHECK(err == reference_err);
@@ -173,6 +180,7 @@ TEST_SUITE("cli_allocation_failure") {
         // Two workers share out the allocations differently from run to run; every n up to
         // the total is still tried.
         for (auto how : {failure::once, failure::from_then}) {
+          std::size_t unheld = 0; // runs that reported a line it could not hold
           for (std::size_t n = 0; n < total; ++n) {
             CAPTURE(n);
             run_result r;
@@ -181,6 +189,12 @@ TEST_SUITE("cli_allocation_failure") {
               r = run.run(in);
             }
             check_run(r, run.out(), run.err(), reference, reference_out, reference_err, in, how);
+            if (run.out().find("could not be held in memory") != std::string::npos) {
+              ++unheld;
+            }
+          }
+          if (in.per_line && how == failure::once) {
+            CHECK(unheld > 0); // holding or copying a line failed in some run, costing that line
           }
         }
       }

@@ -1396,9 +1396,10 @@ class Memory(Scratch, unittest.TestCase):
 
     def test_memory_running_out_is_reported(self):
         # Three small responses, one of 24 MB that cannot be held in 40 MB of address space,
-        # then a small one. Reading the large one fails (the input is unreadable, exit 2, the
-        # three before reported) or, should it fit, checking it does (that document is invalid,
-        # out_of_memory, exit 1). Either way a message and a status, never an abort.
+        # then a small one. The large line costs only itself: it is reported as a document
+        # that could not be held (out_of_memory, invalid, exit 1), and the line after it is
+        # validated. Should it fit after all, checking it runs out instead: the same report.
+        # Never an abort, and never the rest of the input lost.
         path = os.path.join(self.dir, "large-line.ndjson")
         small = minified(full())
         big = full()
@@ -1409,17 +1410,14 @@ class Memory(Scratch, unittest.TestCase):
             with self.subTest(jobs=jobs):
                 p = self.run_limited(40 * 1024 * 1024,
                                      ["validate", "--format", "json", "--jobs", jobs, path])
-                self.assertGreaterEqual(p.returncode, 0, p.stderr)  # no signal
+                self.assertEqual(p.returncode, 1, p.stderr)
                 reports = [json.loads(line) for line in p.stdout.splitlines()]
-                self.assertGreaterEqual(len(reports), 3, p.stderr)
-                self.assertTrue(all(r["valid"] for r in reports[:3]))
-                if p.returncode == 2:
-                    self.assertIn("large-line.ndjson: out of memory while reading", p.stderr)
-                    self.assertEqual(len(reports), 3)
-                else:
-                    self.assertEqual(p.returncode, 1, p.stderr)
-                    self.assertEqual(len(reports), 5)
-                    self.assertEqual(reports[3]["diagnostics"][0]["code"], "out_of_memory")
+                self.assertEqual(len(reports), 5, p.stderr)
+                self.assertEqual([r["valid"] for r in reports], [True, True, True, False, True])
+                self.assertEqual([d["code"] for d in reports[3]["diagnostics"]],
+                                 ["out_of_memory"])
+                self.assertEqual(reports[3]["diagnostics"][0]["line"], 4)
+                self.assertEqual(reports[4]["source"], path)
 
     def test_threads_refused_are_reported(self):
         # 20 MB of address space holds the program on one thread, not two workers' stacks.

@@ -7,7 +7,9 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
+#include <new>
 #include <string>
 
 #include <fcntl.h>
@@ -271,6 +273,44 @@ void read_ndjson(input_buffer& in, input_context& ctx) {
     doc.schema = ctx.s.schema;
     return doc;
   };
+  // A line whose text was not kept (too long, or no memory to hold it): its document carries
+  // the reason, at the line's start, and no excerpt.
+  auto submit_unheld = [&](conform::diagnostic diag) {
+    document doc = line_document();
+    diag.line = 1;
+    diag.column = 1;
+    doc.transport.push_back(std::move(diag));
+    doc.body_unavailable = true;
+    ctx.out.submit(std::move(doc));
+  };
+  // Skips the current line, none of whose bytes in data() is a newline; returns its length.
+  // A chunk is all the buffer holds meanwhile.
+  auto skip_line = [&] {
+    std::uint64_t size = in.data().size();
+    in.consume(in.data().size());
+    while (in.more()) {
+      auto d = in.data();
+      std::size_t const nl = d.find('\n');
+      if (nl != std::string_view::npos) {
+        in.consume(nl + 1);
+        return size + nl;
+      }
+      size += d.size();
+      in.consume(d.size());
+    }
+    return size;
+  };
+  // Memory running out for one line (growing the buffer to hold it, copying it, handing it
+  // over) costs that line, not the input: the line is reported as a document that could not
+  // be held (out_of_memory, invalid), and the lines after it are read, as after a line over
+  // the size limit. Should even that report not fit, the exception ends the input (run()
+  // reports it unreadable).
+  auto out_of_memory = [](std::uint64_t size) {
+    conform::diagnostic d;
+    d.code = conform::error::out_of_memory;
+    d.found = "a line of " + std::to_string(size) + " bytes, which could not be held in memory";
+    return d;
+  };
   auto emit = [&](std::string_view text) {
     if (!text.empty() && text.back() == '\r') {
       text.remove_suffix(1);
@@ -278,9 +318,15 @@ void read_ndjson(input_buffer& in, input_context& ctx) {
     if (std::all_of(text.begin(), text.end(), is_space)) {
       return; // a blank line is no document
     }
-    document doc = line_document();
-    doc.body.assign(text);
-    ctx.out.submit(std::move(doc));
+    std::size_t const first_index = index;
+    try {
+      document doc = line_document();
+      doc.body.assign(text);
+      ctx.out.submit(std::move(doc)); // throws only when it did not take the document
+    } catch (std::bad_alloc const&) {
+      index = first_index;
+      submit_unheld(out_of_memory(text.size()));
+    }
   };
   for (;;) {
     auto d = in.data();
@@ -295,31 +341,26 @@ void read_ndjson(input_buffer& in, input_context& ctx) {
     if (d.size() > max) {
       // A line over the limit: skip to its end without keeping it, then report it by size.
       ++line;
-      std::uint64_t size = d.size();
-      in.consume(d.size());
-      while (in.more()) {
-        d = in.data();
-        nl = d.find('\n');
-        if (nl != std::string_view::npos) {
-          size += nl;
-          in.consume(nl + 1);
-          break;
-        }
-        size += d.size();
-        in.consume(d.size());
-      }
-      document doc = line_document();
-      auto diag = too_large(max, size);
-      diag.line = 1; // the line itself; no excerpt (the text was not kept)
-      diag.column = 1;
-      doc.transport.push_back(std::move(diag));
-      doc.body_unavailable = true;
-      ctx.out.submit(std::move(doc));
+      std::uint64_t const size = skip_line();
+      submit_unheld(too_large(max, size));
       scanned = 0;
       continue;
     }
     scanned = d.size();
-    if (in.more()) {
+    bool more = false;
+    try {
+      more = in.more(); // grows the buffer while the line is longer than what it holds
+    } catch (std::bad_alloc const&) {
+      if (d.empty()) {
+        throw; // no room for reading at all, and no line begun to blame
+      }
+      ++line;
+      std::uint64_t const size = skip_line();
+      submit_unheld(out_of_memory(size));
+      scanned = 0;
+      continue;
+    }
+    if (more) {
       continue;
     }
     d = in.data();

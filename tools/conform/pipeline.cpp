@@ -161,7 +161,13 @@ void pipeline::submit(document doc) {
   ++next_seq_;
   filling_.bytes += size;
   if (filling_.docs.size() >= batch_docs || filling_.bytes >= batch_bytes) {
-    send_batch();
+    try {
+      send_batch();
+    } catch (std::bad_alloc const&) {
+      // The document is taken: the batch, unchanged, goes with the next submit (which sends
+      // it before taking another document) or with flush(). So submit() throws only when it
+      // did not take the document, and a reader may report that document another way.
+    }
   }
 }
 
@@ -280,7 +286,11 @@ void pipeline::reading(bool waiting) {
     return;
   }
   if (waiting) {
-    send_batch(); // validated while the reader waits, and written as soon as they are
+    try {
+      send_batch(); // validated while the reader waits, and written as soon as they are
+    } catch (std::bad_alloc const&) {
+      // An early start only: the batch, unchanged, goes with the next submit or flush().
+    }
   }
   std::unique_lock<std::mutex> lock(mutex_);
   reader_waiting_ = waiting;

@@ -49,7 +49,7 @@ public:
   pipeline& operator=(pipeline const&) = delete;
 
   /// Validates `doc` (now, or on a worker) and writes its report in input order. Blocks while
-  /// too much is in flight.
+  /// too much is in flight. Throws std::bad_alloc only when the document was not taken.
   void submit(document doc);
   /// Writes `text` in input order (after the documents submitted before it).
   void note(std::string text);
