@@ -1431,6 +1431,23 @@ class Memory(Scratch, unittest.TestCase):
         if p.returncode == 2:
             self.assertRegex(p.stderr, r"^conform: (cannot start the worker threads|.*out of memory)")
 
+    def test_sarif_log_is_closed_when_the_run_is_abandoned(self):
+        # The log is opened before the worker threads start; when they cannot (20 MB of
+        # address space), the run ends with status 2 and the log is still one JSON document:
+        # an unsuccessful invocation that says why.
+        p = self.run_limited(20 * 1024 * 1024,
+                             ["validate", "--format", "sarif", "--jobs", "2",
+                              os.path.join(SOURCE, "tests", "fixtures", "valid", "full.json")])
+        self.assertIn(p.returncode, (0, 2), p.stderr)
+        log = json.loads(p.stdout)
+        invocation = log["runs"][0]["invocations"][0]
+        if p.returncode == 2:
+            self.assertFalse(invocation["executionSuccessful"])
+            text = invocation["toolExecutionNotifications"][0]["message"]["text"]
+            self.assertRegex(text, r"^conform (could not start its worker threads|ran out of memory)")
+        else:
+            self.assertTrue(invocation["executionSuccessful"])
+
 
 # ------------------------------------------------------------------------------------------------
 class Progress(Scratch, unittest.TestCase):

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <iterator>
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -235,6 +236,13 @@ std::string sarif_log_end(totals const& t, std::vector<std::string> const& input
   }
   out += "}}]}\n";
   return out;
+}
+
+void close_abandoned_sarif_log(std::ostream& out, char const* reason) {
+  out << "],\"invocations\":[{\"executionSuccessful\":false,\"toolExecutionNotifications\":["
+         "{\"level\":\"error\",\"message\":{\"text\":\""
+      << reason << "\"}}]}]}]}\n";
+  out.flush();
 }
 
 void append_github_annotations(std::string& out, document const& doc,

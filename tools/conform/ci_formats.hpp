@@ -18,6 +18,7 @@
 
 #include <conform/diagnostic.hpp>
 
+#include <iosfwd>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,6 +44,11 @@ void append_sarif_results(std::string& out, document const& doc, std::string_vie
 /// (the JSON that --format json writes, without its "summary" wrapper).
 std::string sarif_log_end(totals const& t, std::vector<std::string> const& input_errors,
                           std::string_view summary_json);
+
+/// Closes a log that the run could not finish (memory or threads ran out after it was
+/// opened): an unsuccessful invocation whose one notification is `reason`, a literal that
+/// needs no JSON escaping. Allocates nothing, so that it works when memory has run out.
+void close_abandoned_sarif_log(std::ostream& out, char const* reason);
 
 /// Appends one workflow command per diagnostic (`::error` or `::warning`), each on its line.
 void append_github_annotations(std::string& out, document const& doc,

@@ -21,6 +21,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -238,6 +239,66 @@ totals validate_memory(std::string_view bytes, std::string const& name, settings
   }
 }
 
+// Validates every input into one pipeline and writes the end of the output (the SARIF log's
+// end with `sarif`, the summary, the totals); returns the exit status.
+int validate_files(std::vector<std::string> const& files, settings const& s, bool sarif) {
+  std::vector<std::string> input_errors;
+  pipeline p(s, std::cout);
+  for (auto const& name : files) {
+    // Made before reading, so that reporting memory running out allocates nothing more.
+    std::string const shown = name == "-" ? "<stdin>" : printable(name);
+    std::string reason;
+    bool out_of_memory = false;
+    try {
+      file_source source(name);
+      read_input(source, name, s, p, std::cerr);
+      continue;
+    } catch (io_error const& e) {
+      reason = e.what();
+    } catch (std::bad_alloc const&) {
+      out_of_memory = true; // reported out of the handler
+    }
+    // Later inputs are still validated; the exit status reports the failure.
+    p.set_io_error();
+    try {
+      p.flush(); // the message after the reports of the documents before it
+    } catch (std::bad_alloc const&) {
+      // Only the order of the lines is lost: finish() sends what is left.
+    }
+    if (out_of_memory) {
+      std::fprintf(stderr, "conform: %s: %s\n", shown.c_str(), out_of_memory_reason);
+      reason = out_of_memory_reason; // for SARIF and GitHub, memory allowing
+    } else {
+      std::fprintf(stderr, "conform: %s: %s\n", shown.c_str(), printable(reason).c_str());
+    }
+    if (sarif) {
+      input_errors.push_back(shown + ": " + reason);
+    } else if (s.format == output_format::github && !s.quiet) {
+      std::cout << github_command("error", name, reason);
+    }
+  }
+  p.finish();
+  totals const& t = p.result();
+  if (sarif) {
+    std::cout << sarif_log_end(t, input_errors, s.summary ? summary_json(p) : std::string());
+  } else if (s.summary) {
+    print_summary(std::cout, p, s);
+  }
+  if ((s.format == output_format::text || s.format == output_format::github) &&
+      (!s.quiet || s.summary)) {
+    print_totals(std::cout, t);
+  }
+  std::cout.flush();
+  if (!std::cout) {
+    std::fprintf(stderr, "conform: cannot write the output\n");
+    return 2;
+  }
+  if (t.io_error) {
+    return 2;
+  }
+  return t.invalid != 0 ? 1 : 0;
+}
+
 int run(int argc, char** argv) {
   CLI::App app{"Validates Huawei Cloud ModelArts \"Querying the Details About a Training Job\" "
                "responses against the conform schema.",
@@ -442,64 +503,23 @@ int run(int argc, char** argv) {
   // last, with the run's totals (and the summary) inside. --quiet writes none of it, but
   // with --summary it writes the log without results, as --format json writes the summary.
   bool const sarif = s.format == output_format::sarif && (!quiet || summary);
-  if (sarif) {
-    std::cout << sarif_log_begin();
+  if (!sarif) {
+    return validate_files(files, s, false);
   }
-  std::vector<std::string> input_errors;
-  pipeline p(s, std::cout);
-  for (auto const& name : files) {
-    // Made before reading, so that reporting memory running out allocates nothing more.
-    std::string const shown = name == "-" ? "<stdin>" : printable(name);
-    std::string reason;
-    bool out_of_memory = false;
-    try {
-      file_source source(name);
-      read_input(source, name, s, p, std::cerr);
-      continue;
-    } catch (io_error const& e) {
-      reason = e.what();
-    } catch (std::bad_alloc const&) {
-      out_of_memory = true; // reported out of the handler
-    }
-    // Later inputs are still validated; the exit status reports the failure.
-    p.set_io_error();
-    try {
-      p.flush(); // the message after the reports of the documents before it
-    } catch (std::bad_alloc const&) {
-      // Only the order of the lines is lost: finish() sends what is left.
-    }
-    if (out_of_memory) {
-      std::fprintf(stderr, "conform: %s: %s\n", shown.c_str(), out_of_memory_reason);
-      reason = out_of_memory_reason; // for SARIF and GitHub, memory allowing
-    } else {
-      std::fprintf(stderr, "conform: %s: %s\n", shown.c_str(), printable(reason).c_str());
-    }
-    if (sarif) {
-      input_errors.push_back(shown + ": " + reason);
-    } else if (s.format == output_format::github && !quiet) {
-      std::cout << github_command("error", name, reason);
-    }
+  std::cout << sarif_log_begin();
+  // Should memory or threads run out after the log is opened (main() reports it and exits
+  // with status 2), the log is still closed, so that what reads it gets JSON and the reason:
+  // the reports written stand (the pipeline, destroyed before these handlers run, writes
+  // the ones it holds), and closing allocates nothing.
+  try {
+    return validate_files(files, s, true);
+  } catch (std::bad_alloc const&) {
+    close_abandoned_sarif_log(std::cout, "conform ran out of memory");
+    throw;
+  } catch (std::system_error const&) {
+    close_abandoned_sarif_log(std::cout, "conform could not start its worker threads (--jobs)");
+    throw;
   }
-  p.finish();
-  totals const& t = p.result();
-  if (sarif) {
-    std::cout << sarif_log_end(t, input_errors, summary ? summary_json(p) : std::string());
-  } else if (summary) {
-    print_summary(std::cout, p, s);
-  }
-  if ((s.format == output_format::text || s.format == output_format::github) &&
-      (!quiet || summary)) {
-    print_totals(std::cout, t);
-  }
-  std::cout.flush();
-  if (!std::cout) {
-    std::fprintf(stderr, "conform: cannot write the output\n");
-    return 2;
-  }
-  if (t.io_error) {
-    return 2;
-  }
-  return t.invalid != 0 ? 1 : 0;
 }
 
 } // namespace conform_cli
