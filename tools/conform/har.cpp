@@ -26,6 +26,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 
 namespace conform_cli {
@@ -528,6 +529,10 @@ public:
     }
     skimmed_ = std::max(skimmed_, base + n);
   }
+  /// Line and column (in characters, 1-based) of the byte after the last one skimmed.
+  std::pair<std::uint64_t, std::uint64_t> end_line_column() const noexcept {
+    return {line_, chars_ + 1};
+  }
   /// The start of the next container at depth 4, in the order they open.
   entry_position next() {
     if (starts_.empty()) {
@@ -957,19 +962,20 @@ void read_har(input_buffer& in, input_context& ctx) {
   entry_starts starts;
   boost::json::basic_parser<har_handler> parser(po, entries, entry_limit, starts);
   error_code ec;
+  // Where the parser stopped, for the message of a broken archive: counted from the start of
+  // the chunk it stopped in (where the skim's own count stood; the parser reads every byte of
+  // each chunk before it, or stops), so the archive's bytes are counted once, by the skim.
   std::uint64_t line = 1;
-  std::uint64_t line_chars = 0; // characters of the current line consumed so far
-  auto advance = [&](std::string_view done) {
-    std::size_t last = std::string_view::npos;
-    for (std::size_t i = done.find('\n'); i != std::string_view::npos; i = done.find('\n', i + 1)) {
-      ++line;
-      last = i;
-    }
+  std::uint64_t column = 1;
+  auto stopped_at = [&](std::string_view chunk, std::size_t n) {
+    std::string_view done = chunk.substr(0, n);
+    std::size_t const last = done.rfind('\n');
     if (last != std::string_view::npos) {
-      line_chars = 0;
+      line += static_cast<std::uint64_t>(std::count(done.begin(), done.end(), '\n'));
+      column = 1;
       done.remove_prefix(last + 1);
     }
-    line_chars += conform::detail::utf8_length(done);
+    column += conform::detail::utf8_length(done);
   };
   // HAR 1.2: "The reader must ignore a byte order mark if it exists in the file".
   while (in.data().size() < 3 && in.more()) {
@@ -979,21 +985,24 @@ void read_har(input_buffer& in, input_context& ctx) {
   }
   for (;;) {
     if (in.data().empty() && !in.more()) {
+      std::tie(line, column) = starts.end_line_column();
       parser.write_some(false, "", 0, ec);
       break;
     }
     auto d = in.data();
+    std::tie(line, column) = starts.end_line_column(); // d's first byte
     starts.skim(d, in.position()); // offsets from the file's start, as in the messages below
     std::size_t n = parser.write_some(true, d.data(), d.size(), ec);
-    advance(d.substr(0, n));
     in.consume(n);
     if (ec) {
+      stopped_at(d, n);
       break;
     }
     if (n < d.size()) {
       // The archive ended and something other than whitespace follows. basic_parser leaves
       // that to its caller (boost::json::parser reports extra_data), and its next call would
       // start a second document: two archives in one file read as one.
+      stopped_at(d, n);
       ec = boost::json::error::extra_data;
       break;
     }
@@ -1007,7 +1016,7 @@ void read_har(input_buffer& in, input_context& ctx) {
     std::uint64_t at = in.position();
     throw io_error(fmt::format("broken HAR at line {}, column {} (byte {}): {}; {} entries "
                                "before it were read{}",
-                               line, line_chars + 1, at, ec.message(), parser.handler().entries(),
+                               line, column, at, ec.message(), parser.handler().entries(),
                                json && !skipped.empty() ? ", " + skipped : std::string()));
   }
   if (!parser.handler().saw_entries()) {
