@@ -436,6 +436,21 @@ class HarInput(Scratch, unittest.TestCase):
         self.assertRegex(err, r"broken HAR at line 2, column %d \(byte %d\): "
                          % (len(last_line) + 1, len(prefix.encode())))
 
+    def test_the_broken_archive_position_past_the_first_read(self):
+        # The parser reads an archive a megabyte at a time: the break's line and column are
+        # counted from the start of the read it stops in, here on a line of 1.6 MB that spans
+        # two reads, after a line break in the second.
+        for tail in ("", '"\u00e9\u00e9",\n   '):
+            with self.subTest(tail=tail):
+                prefix = ('{"log": {"comment": "' + "\u00e9" * 800_000 + '", "entries": [' + tail)
+                path = self.write("long.har", prefix + "}}")
+                status, out, err = run(["validate", path])
+                self.assertEqual(status, 2, out + err)
+                last_line = prefix.split("\n")[-1]
+                self.assertRegex(err, r"broken HAR at line %d, column %d \(byte %d\): "
+                                 % (prefix.count("\n") + 1, len(last_line) + 1,
+                                    len(prefix.encode())))
+
     def test_broken_and_wrong_archives_exit_2_with_one_line(self):
         cases = {
             "garbage.har": '{"log": {"entries": [}}',
