@@ -1230,10 +1230,29 @@ class Large(Scratch, unittest.TestCase):
         path = os.path.join(self.dir, "huge.json")
         with open(path, "w", encoding="utf-8") as f:
             f.write('{"metadata":{"description":"' + "x" * (65 << 20) + '"}}')
-        status, out, _ = run(["validate", "--format", "json", path])
+        status, out, err = run(["validate", "--format", "json", path])
         self.assertEqual(status, 1)
         diag = documents(out)[0]["diagnostics"][0]
         self.assertEqual((diag["code"], diag["found"]), ("limit_exceeded", "more than 67108864 bytes"))
+        # No line break in what was read: it could have been NDJSON with a long first line.
+        self.assertEqual(err, f"{path}: note: no line break in the first 67108864 bytes: read as "
+                              "one JSON document (for NDJSON whose first line is that long, "
+                              "--input ndjson reads the lines after it)\n")
+        status, out, err = run(["validate", "--format", "json", "--input", "json", path])
+        self.assertEqual((status, err), (1, ""))  # said to be JSON: nothing to suggest
+
+    def test_a_first_ndjson_line_over_the_input_limit_with_input_ndjson(self):
+        # What the note above suggests: the long first line is reported, the next validated.
+        path = os.path.join(self.dir, "long-first.ndjson")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write('{"metadata":{"description":"' + "x" * (65 << 20) + '"}}\n')
+            f.write(minified(full()) + "\n")
+        status, out, err = run(["validate", "--format", "json", "--input", "ndjson", path])
+        self.assertEqual((status, err), (1, ""))
+        docs = documents(out)
+        self.assertEqual([d["valid"] for d in docs], [False, True])
+        self.assertEqual(docs[0]["diagnostics"][0]["code"], "limit_exceeded")
+        self.assertEqual(docs[0]["diagnostics"][0]["line"], 1)
 
     def test_10_mb_stream_jobs_1_and_2_agree(self):
         path = os.path.join(self.dir, "10mb.ndjson")

@@ -238,7 +238,7 @@ input_format detect_format(input_buffer& in, std::size_t max_line) {
   return next < d.size() ? input_format::ndjson : input_format::json;
 }
 
-void read_json(input_buffer& in, input_context& ctx) {
+void read_json(input_buffer& in, input_context& ctx, bool detected) {
   std::size_t max = ctx.s.decode.max_input_bytes;
   while (in.data().size() <= max && in.more()) {
   }
@@ -251,11 +251,21 @@ void read_json(input_buffer& in, input_context& ctx) {
     diag.found = "more than " + std::to_string(max) + " bytes";
     doc.transport.push_back(std::move(diag));
     doc.body_unavailable = true;
+    // Without a line break, the detection could not tell one large document from NDJSON
+    // whose first line is over the limit (it reads at most that much ahead). Only the user
+    // knows, and reading on for a line break could wait for ever on an endless input.
+    bool const one_line = detected && in.data().find('\n') == std::string_view::npos;
     in.consume(in.data().size());
-  } else {
-    doc.body.assign(in.data());
-    in.consume(in.data().size());
+    ctx.out.submit(std::move(doc));
+    if (one_line) {
+      write_note(ctx, "no line break in the first " + std::to_string(max) +
+                          " bytes: read as one JSON document (for NDJSON whose first line is "
+                          "that long, --input ndjson reads the lines after it)");
+    }
+    return;
   }
+  doc.body.assign(in.data());
+  in.consume(in.data().size());
   ctx.out.submit(std::move(doc));
 }
 
@@ -392,7 +402,7 @@ void read_input(byte_source& source, std::string const& name, settings const& s,
     read_http(in, ctx);
     break;
   default:
-    read_json(in, ctx);
+    read_json(in, ctx, s.input == input_format::detect);
     break;
   }
 }

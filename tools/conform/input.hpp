@@ -105,8 +105,10 @@ void write_note(input_context& ctx, std::string_view what);
     anything else is json. Reads only the look-ahead it needs (the first line at most). */
 input_format detect_format(input_buffer& in, std::size_t max_line);
 
-/// The whole input is one body (up to max_input_bytes; beyond, a limit_exceeded diagnostic).
-void read_json(input_buffer& in, input_context& ctx);
+/// The whole input is one body (up to max_input_bytes; beyond, a limit_exceeded diagnostic,
+/// and, when the format was `detected` and that much holds no line break, a note that
+/// NDJSON with so long a first line needs --input ndjson).
+void read_json(input_buffer& in, input_context& ctx, bool detected);
 /// One body per line, streamed line by line; a line over max_input_bytes is a diagnostic.
 void read_ndjson(input_buffer& in, input_context& ctx);
 /// HTTP Archive 1.2, streamed entry by entry (har.cpp). Throws io_error on a broken archive,
