@@ -64,10 +64,12 @@ struct totals {
 /** Validates `bytes` as if read from a file named `name`, writing the report (documents only:
     no summary line; with --format sarif the results, separated by commas, without the log
     around them) to `out`. The same readers, pipeline and output as the program; `jobs`
-    in `s` chooses the parallelism. An input that cannot be read sets totals::io_error and
-    writes a one-line message to `err`; so does memory running out outside the checking of a
-    document (which makes that document invalid, out_of_memory). Throws only what `out` and
-    `err` throw, and std::system_error when a worker thread cannot be started. */
+    in `s` chooses the parallelism; an unreadable input is reported by the same code as the
+    program's. An input that cannot be read sets totals::io_error and writes a one-line
+    message to `err` (and with --format github a workflow command to `out`); so does memory
+    running out, except in checking a document or holding an NDJSON line (either makes that
+    document invalid, out_of_memory). Throws only what `out` and `err` throw, and
+    std::system_error when a worker thread cannot be started. */
 totals validate_memory(std::string_view bytes, std::string const& name, settings const& s,
                        std::ostream& out, std::ostream& err);
 

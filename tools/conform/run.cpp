@@ -17,6 +17,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
+#include <memory>
 #include <new>
 #include <sstream>
 #include <string>
@@ -198,40 +199,64 @@ bool terminal(int fd) {
   return ::isatty(fd) == 1 && !(term != nullptr && std::strcmp(term, "dumb") == 0);
 }
 
+// Reads each input in order into `p`, opening it with `open(name)`. An input that cannot be
+// read (a missing file, a broken archive) or whose reading runs out of memory is reported
+// after the reports of its documents: a one-line message on `err`, a workflow command in the
+// GitHub output, and "NAME: reason" in `sarif_errors` (the SARIF log's notifications) when
+// given. The next inputs are still read; the totals say io_error (exit status 2). What
+// reports memory running out allocates nothing: the printable name is made before reading,
+// and the reason is a literal.
+template <class Open>
+void read_inputs(std::vector<std::string> const& names, Open open, settings const& s, pipeline& p,
+                 std::ostream& out, std::ostream& err, std::vector<std::string>* sarif_errors) {
+  for (auto const& name : names) {
+    std::string const shown = name == "-" ? "<stdin>" : printable(name);
+    std::string reason;
+    bool out_of_memory = false;
+    try {
+      auto source = open(name);
+      read_input(*source, name, s, p, err);
+      continue;
+    } catch (io_error const& e) {
+      reason = e.what();
+    } catch (std::bad_alloc const&) {
+      out_of_memory = true; // reported out of the handler
+    }
+    p.set_io_error();
+    try {
+      p.flush(); // the message after the reports of the documents before it
+    } catch (std::bad_alloc const&) {
+      // Only the order of the lines is lost: finish() sends what is left.
+    }
+    err << "conform: " << shown << ": ";
+    if (out_of_memory) {
+      err << out_of_memory_reason << '\n';
+      reason = out_of_memory_reason; // for SARIF and GitHub, memory allowing
+    } else {
+      err << printable(reason) << '\n';
+    }
+    if (sarif_errors != nullptr) {
+      sarif_errors->push_back(shown + ": " + reason);
+    } else if (s.format == output_format::github && !s.quiet) {
+      out << github_command("error", name, reason);
+    }
+  }
+}
+
 } // namespace
 
 totals validate_memory(std::string_view bytes, std::string const& name, settings const& s,
                        std::ostream& out, std::ostream& err) {
-  // What reports memory running out allocates nothing: the name is made printable before
-  // anything is read, and the reason is a literal.
   try {
-    std::string const shown = printable(name);
     pipeline p(s, out);
-    memory_source source(bytes);
-    bool out_of_memory = false;
-    try {
-      read_input(source, name, s, p, err);
-    } catch (io_error const& e) {
-      p.flush();
-      err << "conform: " << shown << ": " << printable(e.what()) << '\n';
-      p.set_io_error();
-    } catch (std::bad_alloc const&) {
-      out_of_memory = true; // reported out of the handler
-    }
-    if (out_of_memory) {
-      p.set_io_error();
-      try {
-        p.flush(); // the message after the reports of the documents before it
-      } catch (std::bad_alloc const&) {
-        // Only the order is lost: finish() sends what is left.
-      }
-      err << "conform: " << shown << ": " << out_of_memory_reason << '\n';
-    }
+    read_inputs(
+        {name}, [bytes](std::string const&) { return std::make_unique<memory_source>(bytes); }, s,
+        p, out, err, nullptr);
     p.finish();
     return p.result();
   } catch (std::bad_alloc const&) {
-    // Before reading (the name, the workers) or in handing over what was read: what was
-    // written stands, the totals are lost.
+    // Before reading (the workers) or in handing over what was read: what was written
+    // stands, the totals are lost.
     err << "conform: out of memory\n";
     totals t;
     t.io_error = true;
@@ -244,39 +269,9 @@ totals validate_memory(std::string_view bytes, std::string const& name, settings
 int validate_files(std::vector<std::string> const& files, settings const& s, bool sarif) {
   std::vector<std::string> input_errors;
   pipeline p(s, std::cout);
-  for (auto const& name : files) {
-    // Made before reading, so that reporting memory running out allocates nothing more.
-    std::string const shown = name == "-" ? "<stdin>" : printable(name);
-    std::string reason;
-    bool out_of_memory = false;
-    try {
-      file_source source(name);
-      read_input(source, name, s, p, std::cerr);
-      continue;
-    } catch (io_error const& e) {
-      reason = e.what();
-    } catch (std::bad_alloc const&) {
-      out_of_memory = true; // reported out of the handler
-    }
-    // Later inputs are still validated; the exit status reports the failure.
-    p.set_io_error();
-    try {
-      p.flush(); // the message after the reports of the documents before it
-    } catch (std::bad_alloc const&) {
-      // Only the order of the lines is lost: finish() sends what is left.
-    }
-    if (out_of_memory) {
-      std::fprintf(stderr, "conform: %s: %s\n", shown.c_str(), out_of_memory_reason);
-      reason = out_of_memory_reason; // for SARIF and GitHub, memory allowing
-    } else {
-      std::fprintf(stderr, "conform: %s: %s\n", shown.c_str(), printable(reason).c_str());
-    }
-    if (sarif) {
-      input_errors.push_back(shown + ": " + reason);
-    } else if (s.format == output_format::github && !s.quiet) {
-      std::cout << github_command("error", name, reason);
-    }
-  }
+  read_inputs(
+      files, [](std::string const& name) { return std::make_unique<file_source>(name); }, s, p,
+      std::cout, std::cerr, sarif ? &input_errors : nullptr);
   p.finish();
   totals const& t = p.result();
   if (sarif) {
