@@ -1229,12 +1229,13 @@ class Large(Scratch, unittest.TestCase):
     def test_a_json_file_over_the_input_limit_is_a_diagnostic(self):
         path = os.path.join(self.dir, "huge.json")
         with open(path, "w", encoding="utf-8") as f:
-            f.write('{"metadata":{"description":"' + "x" * (65 << 20) + '"}}')
+            f.write('\n{"metadata":{"description":"' + "x" * (65 << 20) + '"}}')
         status, out, err = run(["validate", "--format", "json", path])
         self.assertEqual(status, 1)
         diag = documents(out)[0]["diagnostics"][0]
         self.assertEqual((diag["code"], diag["found"]), ("limit_exceeded", "more than 67108864 bytes"))
-        # No line break in what was read: it could have been NDJSON with a long first line.
+        # No line break in what was read (but blank lines before the document): it could have
+        # been NDJSON with a long first line.
         self.assertEqual(err, f"{path}: note: no line break in the first 67108864 bytes: read as "
                               "one JSON document (for NDJSON whose first line is that long, "
                               "--input ndjson reads the lines after it)\n")

@@ -254,7 +254,8 @@ void read_json(input_buffer& in, input_context& ctx, bool detected) {
     // Without a line break, the detection could not tell one large document from NDJSON
     // whose first line is over the limit (it reads at most that much ahead). Only the user
     // knows, and reading on for a line break could wait for ever on an endless input.
-    bool const one_line = detected && in.data().find('\n') == std::string_view::npos;
+    bool const one_line =
+        detected && in.data().find('\n', skip_space(in.data(), 0)) == std::string_view::npos;
     in.consume(in.data().size());
     ctx.out.submit(std::move(doc));
     if (one_line) {

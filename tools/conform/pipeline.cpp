@@ -150,7 +150,10 @@ void pipeline::submit(document doc) {
     return;
   }
   std::size_t const size = doc.body.size();
-  if (!filling_.docs.empty() && filling_.bytes + size > batch_bytes) {
+  // A batch already full here is one whose sending ran out of memory below: sent now, or
+  // this document is not taken.
+  if (!filling_.docs.empty() &&
+      (filling_.bytes + size > batch_bytes || filling_.docs.size() >= batch_docs)) {
     send_batch();
   }
   if (filling_.docs.empty()) {
