@@ -744,6 +744,19 @@ class HttpInput(Scratch, unittest.TestCase):
         m = LOCATION.match(out.splitlines()[1])
         self.assertEqual((m["line"], m["column"]), ("2", "11"))
 
+    def test_text_where_a_response_should_start_is_exit_2(self):
+        # After a response without a body (204 here), a damaged status line: not dropped
+        # unsaid. The responses before it are reported, then the one-line message.
+        capture = (f"HTTP/1.1 200 OK\r\nContent-Length: {len(minified(full()))}\r\n\r\n"
+                   f"{minified(full())}\r\nHTTP/1.1 100 Continue\r\n\r\n"
+                   'HTTP/1.1 2OO OK\r\n\r\n{"kind": "job"}\r\n')
+        path = self.write("damaged.http", capture)
+        status, out, err = run(["validate", "--format", "json", path])
+        self.assertEqual(status, 2)
+        self.assertEqual([d["valid"] for d in documents(out)], [True])
+        self.assertEqual(err, f"conform: {path}: not an HTTP response: line 7 is not a status "
+                              "line; the responses before it were read\n")
+
     def test_not_http_when_forced_is_exit_2(self):
         path = self.write("nothttp.txt", "hello\r\n\r\n{}")
         status, _, err = run(["validate", "--input", "http", path])

@@ -93,6 +93,29 @@ TEST_SUITE("cli_library") {
     CHECK(!r.totals.io_error);
   }
 
+  TEST_CASE("validate_memory: a note keeps its place after the reports, on two workers too") {
+    // The archive's note on skipped entries is written by the pipeline in input order (after
+    // the entries' reports), in the text output and as a GitHub annotation; with workers, it
+    // waits for the reports before it.
+    std::string const har = read("examples/training-jobs.har");
+    for (auto format : {conform_cli::output_format::text, conform_cli::output_format::github}) {
+      CAPTURE(static_cast<int>(format));
+      conform_cli::settings s;
+      s.format = format;
+      s.jobs = 1;
+      auto const one = run(har, s, "x.har");
+      s.jobs = 2;
+      auto const two = run(har, s, "x.har");
+      CHECK(one.out == two.out);
+      CHECK(two.err.empty());
+      CHECK(two.totals.skipped == 3);
+      auto const note = two.out.find("3 of 7 entries skipped");
+      REQUIRE(note != std::string::npos);
+      // Every report comes before it: the last line is the note.
+      CHECK(two.out.find('\n', note) == two.out.size() - 1);
+    }
+  }
+
   TEST_CASE("validate_memory: a broken archive is an I/O error with one line") {
     std::string har = read("examples/training-jobs.har");
     conform_cli::settings s;

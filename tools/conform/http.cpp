@@ -217,8 +217,14 @@ void read_http(input_buffer& in, input_context& ctx) {
         throw io_error(
             fmt::format("not an HTTP response: line {} is not a status line", line_at(start)));
       }
-      // Text after the last response that is no response: nothing to validate in it.
-      break;
+      // Text where a response should start (a body runs to the next response, so this follows
+      // a response without one: 1xx, 204, 304): it may hold a response whose status line is
+      // damaged. Not dropped unsaid: the input is reported unreadable from here, as a broken
+      // archive is, after the responses before it.
+      ctx.out.skipped(skipped);
+      throw io_error(fmt::format("not an HTTP response: line {} is not a status line; the "
+                                 "responses before it were read",
+                                 line_at(start)));
     }
     any = true;
     std::optional<std::uint64_t> content_length;
