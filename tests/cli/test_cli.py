@@ -344,17 +344,25 @@ class HarInput(Scratch, unittest.TestCase):
             har_entry(JOB_URL + "/metrics", 200, "{}"),
             har_entry(JOB_URL, 200, "{}", method="DELETE"),
             har_entry(JOB_URL + "?x=1#f", 404, '{"error_code":"ModelArts.2775","error_msg":"nf"}'),
+            har_entry(JOB_URL, 200.0, minified(full())),  # a number all the same
         ]
-        path = self.write("statuses.har", har(entries))
+        # Statuses that are no number the note could name: past INT64_MAX, a string.
+        beyond = har_entry(JOB_URL, 0, "")
+        beyond["response"]["status"] = 18446744073709551615
+        text = har_entry(JOB_URL, 0, "")
+        text["response"]["status"] = "200"
+        path = self.write("statuses.har", har(entries + [beyond, text]))
         status, out, err = run(["validate", "--format", "json", path])
         self.assertEqual(status, 1)
         docs = documents(out)
-        self.assertEqual([d["schema"] for d in docs], ["training_job", "error_body", "error_body"])
-        self.assertEqual([d["valid"] for d in docs], [True, False, True])
+        self.assertEqual([d["schema"] for d in docs],
+                         ["training_job", "error_body", "error_body", "training_job"])
+        self.assertEqual([d["valid"] for d in docs], [True, False, True, True])
         self.assertEqual(docs[1]["diagnostics"][0]["code"], "missing_member")
         self.assertEqual(docs[1]["diagnostics"][0]["pointer"], "/error_code")
-        self.assertIn("4 of 7 entries skipped (2 not a GET of /v2/{project_id}/training-jobs/"
-                      "{training_job_id}, 1 with status 0, 1 with status 304)", err)
+        self.assertIn("6 of 10 entries skipped (2 not a GET of /v2/{project_id}/training-jobs/"
+                      "{training_job_id}, 1 with status 0, 1 with status 304, 2 without a "
+                      "request method and URL or a response status)", err)
 
     def test_path_parameters_are_validated(self):
         url = "https://modelarts.example.com/v2/my_project/training-jobs/"

@@ -206,9 +206,9 @@ std::optional<std::int64_t> integer_at(boost::json::object const& o, std::string
   if (v->is_int64()) {
     return v->get_int64();
   }
-  if (v->is_uint64()) {
-    return static_cast<std::int64_t>(v->get_uint64() > 1000 ? 1000 : v->get_uint64());
-  }
+  // A uint64 is past INT64_MAX (Boost.JSON keeps smaller ones as int64): no HTTP status, and
+  // no number that the skip note could name as it stands, so the entry counts as one without
+  // a status, as a string or a fraction does.
   if (v->is_double() && v->get_double() >= 0 && v->get_double() < 1000 &&
       v->get_double() == static_cast<double>(static_cast<std::int64_t>(v->get_double()))) {
     return static_cast<std::int64_t>(v->get_double());
