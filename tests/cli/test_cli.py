@@ -214,8 +214,15 @@ class JsonInput(Scratch, unittest.TestCase):
         with_kind = r'{"error_code":"ModelArts.2775","error_msg":"m","\u006bind":"job"}'
         with_metadata = r'{"error_code":"ModelArts.2775","error_msg":"m","m\u0065tadata":{}}'
         pair = r'{"error_code":"ModelArts.2775","error_msg":"m","\ud83d\ude00":1}'
+        # Every other escape, in a key the walk must get past whole (an escaped quote does not
+        # end it); and escapes that are not JSON (lone surrogates, short or bad hex, an unknown
+        # letter), which make no key, while the walk still goes on to the next.
+        escapes = r'{"\"\\\/\b\f\n\r\t\"kind":1,"error_code":"ModelArts.2775","error_msg":"m"}'
+        broken = (r'{"\ud800":1,"\udc00kind":2,"\ud800\u0041":3,"\ud800\ud800":4,"\u00g1":5,'
+                  r'"\u12":6,"\x":7,"error_code":"ModelArts.2775","error_msg":"m"}')
         cases = [(error_body, "error_body"), (with_kind, "training_job"),
-                 (with_metadata, "training_job"), (pair, "error_body")]
+                 (with_metadata, "training_job"), (pair, "error_body"), (escapes, "error_body"),
+                 (broken, "error_body")]
         for text, schema in cases:
             with self.subTest(text=text):
                 status, out, _ = run(["validate", "--format", "json", self.write("b.json", text)])
