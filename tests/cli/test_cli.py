@@ -760,17 +760,27 @@ class HttpInput(Scratch, unittest.TestCase):
         self.assertEqual((m["line"], m["column"]), ("2", "11"))
 
     def test_text_where_a_response_should_start_is_exit_2(self):
-        # After a response without a body (204 here), a damaged status line: not dropped
-        # unsaid. The responses before it are reported, then the one-line message.
-        capture = (f"HTTP/1.1 200 OK\r\nContent-Length: {len(minified(full()))}\r\n\r\n"
-                   f"{minified(full())}\r\nHTTP/1.1 100 Continue\r\n\r\n"
-                   'HTTP/1.1 2OO OK\r\n\r\n{"kind": "job"}\r\n')
-        path = self.write("damaged.http", capture)
-        status, out, err = run(["validate", "--format", "json", path])
-        self.assertEqual(status, 2)
-        self.assertEqual([d["valid"] for d in documents(out)], [True])
-        self.assertEqual(err, f"conform: {path}: not an HTTP response: line 7 is not a status "
-                              "line; the responses before it were read\n")
+        # After a response without a body (100 here), a damaged status line: not dropped
+        # unsaid. The responses before it are reported, then the one-line message. A status
+        # line is "HTTP/" with a version (one digit, or digit.digit), a space and three digits,
+        # then a space or the end of the line.
+        head = (f"HTTP/1.1 200 OK\r\nContent-Length: {len(minified(full()))}\r\n\r\n"
+                f"{minified(full())}\r\nHTTP/1.1 100 Continue\r\n\r\n")
+        for damaged in ("HTTP/1.1 2OO OK", "HTTP/x 200 OK", "HTTP/1. 200 OK", "HTTP/1.1 20",
+                        "HTTP/1.1 2000 OK", "HTTP/1.1  200 OK", "HTTP 200 OK"):
+            with self.subTest(damaged=damaged):
+                path = self.write("damaged.http", head + damaged + '\r\n\r\n{"kind": "job"}\r\n')
+                status, out, err = run(["validate", "--format", "json", path])
+                self.assertEqual(status, 2)
+                self.assertEqual([d["valid"] for d in documents(out)], [True])
+                self.assertEqual(err, f"conform: {path}: not an HTTP response: line 7 is not a "
+                                      "status line; the responses before it were read\n")
+        for sound in ("HTTP/2 200", "HTTP/1.0 200 OK"):
+            with self.subTest(sound=sound):
+                path = self.write("sound.http", head + sound + "\r\n\r\n" + minified(full()))
+                status, out, err = run(["validate", "--format", "json", path])
+                self.assertEqual((status, err), (0, ""))
+                self.assertEqual([d["valid"] for d in documents(out)], [True, True])
 
     def test_not_http_when_forced_is_exit_2(self):
         path = self.write("nothttp.txt", "hello\r\n\r\n{}")
