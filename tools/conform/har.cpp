@@ -984,13 +984,13 @@ void read_har(input_buffer& in, input_context& ctx) {
     in.consume(3);
   }
   for (;;) {
+    // The skim has counted up to the first byte not consumed: data()'s first.
+    std::tie(line, column) = starts.end_line_column();
     if (in.data().empty() && !in.more()) {
-      std::tie(line, column) = starts.end_line_column();
       parser.write_some(false, "", 0, ec);
       break;
     }
     auto d = in.data();
-    std::tie(line, column) = starts.end_line_column(); // d's first byte
     starts.skim(d, in.position()); // offsets from the file's start, as in the messages below
     std::size_t n = parser.write_some(true, d.data(), d.size(), ec);
     in.consume(n);

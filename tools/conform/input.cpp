@@ -311,6 +311,13 @@ void read_ndjson(input_buffer& in, input_context& ctx) {
     }
     return size;
   };
+  // Skips the current line (see skip_line) and submits it as unheld, for `reason(length)`.
+  auto skip_unheld = [&](auto reason) {
+    ++line;
+    std::uint64_t const size = skip_line();
+    submit_unheld(reason(size));
+    scanned = 0;
+  };
   // Memory running out for one line (growing the buffer to hold it, copying it, handing it
   // over) costs that line, not the input: the line is reported as a document that could not
   // be held (out_of_memory, invalid), and the lines after it are read, as after a line over
@@ -351,10 +358,7 @@ void read_ndjson(input_buffer& in, input_context& ctx) {
     }
     if (d.size() > max) {
       // A line over the limit: skip to its end without keeping it, then report it by size.
-      ++line;
-      std::uint64_t const size = skip_line();
-      submit_unheld(too_large(max, size));
-      scanned = 0;
+      skip_unheld([max](std::uint64_t size) { return too_large(max, size); });
       continue;
     }
     scanned = d.size();
@@ -365,10 +369,7 @@ void read_ndjson(input_buffer& in, input_context& ctx) {
       if (d.empty()) {
         throw; // no room for reading at all, and no line begun to blame
       }
-      ++line;
-      std::uint64_t const size = skip_line();
-      submit_unheld(out_of_memory(size));
-      scanned = 0;
+      skip_unheld(out_of_memory);
       continue;
     }
     if (more) {

@@ -243,27 +243,6 @@ void read_inputs(std::vector<std::string> const& names, Open open, settings cons
   }
 }
 
-} // namespace
-
-totals validate_memory(std::string_view bytes, std::string const& name, settings const& s,
-                       std::ostream& out, std::ostream& err) {
-  try {
-    pipeline p(s, out);
-    read_inputs(
-        {name}, [bytes](std::string const&) { return std::make_unique<memory_source>(bytes); }, s,
-        p, out, err, nullptr);
-    p.finish();
-    return p.result();
-  } catch (std::bad_alloc const&) {
-    // Before reading (the workers) or in handing over what was read: what was written
-    // stands, the totals are lost.
-    err << "conform: out of memory\n";
-    totals t;
-    t.io_error = true;
-    return t;
-  }
-}
-
 // Validates every input into one pipeline and writes the end of the output (the SARIF log's
 // end with `sarif`, the summary, the totals); returns the exit status.
 int validate_files(std::vector<std::string> const& files, settings const& s, bool sarif) {
@@ -292,6 +271,27 @@ int validate_files(std::vector<std::string> const& files, settings const& s, boo
     return 2;
   }
   return t.invalid != 0 ? 1 : 0;
+}
+
+} // namespace
+
+totals validate_memory(std::string_view bytes, std::string const& name, settings const& s,
+                       std::ostream& out, std::ostream& err) {
+  try {
+    pipeline p(s, out);
+    read_inputs(
+        {name}, [bytes](std::string const&) { return std::make_unique<memory_source>(bytes); }, s,
+        p, out, err, nullptr);
+    p.finish();
+    return p.result();
+  } catch (std::bad_alloc const&) {
+    // Before reading (the workers) or in handing over what was read: what was written
+    // stands, the totals are lost.
+    err << "conform: out of memory\n";
+    totals t;
+    t.io_error = true;
+    return t;
+  }
 }
 
 int run(int argc, char** argv) {
