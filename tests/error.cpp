@@ -51,4 +51,22 @@ TEST_SUITE("error") {
     CHECK(std::error_code(conform::error::limit_exceeded) == conform::condition::limit);
     CHECK(std::string(ec.category().name()) == "conform");
   }
+
+  TEST_CASE("error: a value that is no code has none of the conditions") {
+    // 0 is success in every category; 99 is past the last code. Both once fell to the
+    // catch-all `constraint`.
+    for (int value : {0, 99, -1}) {
+      CAPTURE(value);
+      std::error_code const ec(value, conform::error_category());
+      for (auto c : {conform::condition::syntax, conform::condition::schema,
+                     conform::condition::constraint, conform::condition::limit}) {
+        CHECK(ec != c);
+      }
+      CHECK(ec.default_error_condition().category() == conform::error_category());
+    }
+    // Another category's code with a code's value is not conform's.
+    std::error_code const other(static_cast<int>(conform::error::out_of_range),
+                                std::generic_category());
+    CHECK(other != conform::condition::constraint);
+  }
 }

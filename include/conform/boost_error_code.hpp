@@ -39,9 +39,24 @@ public:
 
 } // namespace detail
 
-/// The boost::system::error_category of conform's codes.
+/// The boost::system::error_category of conform's codes. Its codes compare equal to
+/// conform's conditions (`make_boost_error_code(error::out_of_range) ==
+/// condition::constraint`), as the std category's do, through Boost.System's conversion to
+/// std::error_code.
 inline boost::system::error_category const& boost_error_category() noexcept {
+  // Recorded with the instance, so before any code of this category can exist (error.hpp).
+  // Boost builds its std::error_category wrapper under a mutex, whose lock may throw: then
+  // nothing is recorded, and this category's codes only miss the conditions.
   static detail::boost_error_category const instance;
+  static bool const recorded = [] {
+    try {
+      detail::record_boost_std_category(static_cast<std::error_category const&>(instance));
+      return true;
+    } catch (...) {
+      return false;
+    }
+  }();
+  static_cast<void>(recorded);
   return instance;
 }
 

@@ -188,6 +188,28 @@ inline constexpr error all_errors[] = {
 
 namespace detail {
 
+/// Whether `ev` is the value of one of the codes (a std::error_code can hold any int).
+constexpr bool is_error_value(int ev) noexcept {
+  return ev >= static_cast<int>(error::syntax_error) &&
+         ev <= static_cast<int>(error::out_of_memory);
+}
+
+// The std::error_category through which Boost.System presents conform's boost::system
+// category: a boost::system::error_code converts to a std::error_code of that category
+// (Boost's own wrapper), which the condition category has to recognise as conform's, or
+// `boost_code == conform::condition::limit` would never hold. boost_error_code.hpp records
+// it when its category is first used, so before any code of that category exists. The
+// compiler's atomic builtins (conform is built with g++ and clang only, whose builtins the
+// decoder uses too) keep the first use and a concurrent comparison free of a data race
+// without <atomic> in a header that every decoder includes.
+inline std::error_category const* boost_std_category = nullptr;
+inline std::error_category const* recorded_boost_std_category() noexcept {
+  return __atomic_load_n(&boost_std_category, __ATOMIC_ACQUIRE);
+}
+inline void record_boost_std_category(std::error_category const& category) noexcept {
+  __atomic_store_n(&boost_std_category, &category, __ATOMIC_RELEASE);
+}
+
 // The messages are describe()'s text, as they are for the boost::system category.
 class std_error_category final : public std::error_category {
 public:
@@ -214,6 +236,9 @@ public:
     }
     return "unknown condition";
   }
+  // A code of conform's std category, or of its boost::system category converted to a
+  // std::error_code, is equivalent to its code's condition; no other code is.
+  bool equivalent(std::error_code const& code, int cond) const noexcept override;
 };
 
 inline std_error_category const& std_category_instance() noexcept {
@@ -225,9 +250,23 @@ inline std_condition_category const& std_condition_instance() noexcept {
   return instance;
 }
 
+// A value that is no code (0 among them: no error) has no condition of conform's: the
+// default, the value in this category, as std::error_category's own.
 inline std::error_condition std_error_category::default_error_condition(int ev) const noexcept {
+  if (!is_error_value(ev)) {
+    return std::error_condition(ev, *this);
+  }
   return std::error_condition(static_cast<int>(condition_of(static_cast<error>(ev))),
                               std_condition_instance());
+}
+
+inline bool std_condition_category::equivalent(std::error_code const& code,
+                                               int cond) const noexcept {
+  std::error_category const* boost = recorded_boost_std_category();
+  bool const ours =
+      code.category() == std_category_instance() || (boost != nullptr && code.category() == *boost);
+  return ours && is_error_value(code.value()) &&
+         static_cast<int>(condition_of(static_cast<error>(code.value()))) == cond;
 }
 
 } // namespace detail
