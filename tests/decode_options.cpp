@@ -243,6 +243,44 @@ TEST_SUITE("decode_options") {
     }
   }
 
+  TEST_CASE("decode_options: a repeated map key after a rejected value") {
+    // A rejected map value is erased when the map closes, so that the caller keeps only
+    // valid entries. When the last value wins, a later valid value of the same key must not
+    // be erased with it, and a later rejected one takes the earlier valid one away.
+    struct row {
+      std::string name;
+      std::string json;
+      conform::duplicate_key_policy policy;
+      std::string encoded;
+      std::vector<error> codes;
+    };
+    using conform::duplicate_key_policy;
+    row const rows[] = {
+        {"rejected, then valid, last wins", R"({"map": {"a": "x", "b": 2, "a": 3}})",
+         duplicate_key_policy::warning_last_wins, R"({"map":{"a":3,"b":2}})",
+         {error::type_mismatch, error::duplicate_key}},
+        {"rejected, then valid, first kept", R"({"map": {"a": "x", "b": 2, "a": 3}})",
+         duplicate_key_policy::error, R"({"map":{"b":2}})",
+         {error::type_mismatch, error::duplicate_key}},
+        {"valid, then rejected, last wins", R"({"map": {"a": 1, "b": 2, "a": "x"}})",
+         duplicate_key_policy::warning_last_wins, R"({"map":{"b":2}})",
+         {error::duplicate_key, error::type_mismatch}},
+        {"rejected twice, then valid, last wins", R"({"map": {"a": "x", "a": "y", "a": 4}})",
+         duplicate_key_policy::warning_last_wins, R"({"map":{"a":4}})",
+         {error::type_mismatch, error::duplicate_key, error::type_mismatch,
+          error::duplicate_key}},
+    };
+    for (auto const& r : rows) {
+      CAPTURE(r.name);
+      conform::decode_options o;
+      o.duplicate_keys = r.policy;
+      auto res = conform::decode<doc>(r.json, o);
+      CHECK(conform::encode(res.value) == r.encoded);
+      CHECK_MESSAGE(conform_test::codes(res.diagnostics) == r.codes,
+                    conform::to_string(res.diagnostics));
+    }
+  }
+
   TEST_CASE("decode_options: a duplicate key is located at its second occurrence") {
     std::string json = "{\n  \"n\": 1,\n  \"n\": 2\n}";
     auto r = conform::decode<doc>(json);
