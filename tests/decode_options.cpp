@@ -6,6 +6,7 @@
 
 #include "support/test.hpp"
 
+#include <conform/cross_member.hpp>
 #include <conform/decode.hpp>
 #include <conform/decode_value.hpp>
 #include <conform/encode.hpp>
@@ -48,6 +49,23 @@ struct required_pair {
   int b = 0;
 };
 BOOST_DESCRIBE_STRUCT(required_pair, (), (a, b))
+
+/// A finding of every kind the decoder reports (see the max_diagnostics tests).
+struct span {
+  std::optional<int> lo;
+  std::optional<int> hi;
+};
+BOOST_DESCRIBE_STRUCT(span, (), (lo, hi))
+CONFORM_TYPE_RULES(span, conform::ordered<&span::lo, &span::hi>);
+
+struct every_kind {
+  std::optional<double> d;
+  std::optional<int> n;
+  std::optional<span> range;
+  std::optional<required_pair> pair;
+  std::optional<std::vector<int>> deep;
+};
+BOOST_DESCRIBE_STRUCT(every_kind, (), (d, n, range, pair, deep))
 
 inline bool diag_is(conform::diagnostics const& ds, std::size_t i, conform::error code,
                     conform::severity level, std::string const& pointer) {
@@ -256,19 +274,26 @@ TEST_SUITE("decode_options") {
     };
     using conform::duplicate_key_policy;
     row const rows[] = {
-        {"rejected, then valid, last wins", R"({"map": {"a": "x", "b": 2, "a": 3}})",
-         duplicate_key_policy::warning_last_wins, R"({"map":{"a":3,"b":2}})",
+        {"rejected, then valid, last wins",
+         R"({"map": {"a": "x", "b": 2, "a": 3}})",
+         duplicate_key_policy::warning_last_wins,
+         R"({"map":{"a":3,"b":2}})",
          {error::type_mismatch, error::duplicate_key}},
-        {"rejected, then valid, first kept", R"({"map": {"a": "x", "b": 2, "a": 3}})",
-         duplicate_key_policy::error, R"({"map":{"b":2}})",
+        {"rejected, then valid, first kept",
+         R"({"map": {"a": "x", "b": 2, "a": 3}})",
+         duplicate_key_policy::error,
+         R"({"map":{"b":2}})",
          {error::type_mismatch, error::duplicate_key}},
-        {"valid, then rejected, last wins", R"({"map": {"a": 1, "b": 2, "a": "x"}})",
-         duplicate_key_policy::warning_last_wins, R"({"map":{"b":2}})",
+        {"valid, then rejected, last wins",
+         R"({"map": {"a": 1, "b": 2, "a": "x"}})",
+         duplicate_key_policy::warning_last_wins,
+         R"({"map":{"b":2}})",
          {error::duplicate_key, error::type_mismatch}},
-        {"rejected twice, then valid, last wins", R"({"map": {"a": "x", "a": "y", "a": 4}})",
-         duplicate_key_policy::warning_last_wins, R"({"map":{"a":4}})",
-         {error::type_mismatch, error::duplicate_key, error::type_mismatch,
-          error::duplicate_key}},
+        {"rejected twice, then valid, last wins",
+         R"({"map": {"a": "x", "a": "y", "a": 4}})",
+         duplicate_key_policy::warning_last_wins,
+         R"({"map":{"a":4}})",
+         {error::type_mismatch, error::duplicate_key, error::type_mismatch, error::duplicate_key}},
     };
     for (auto const& r : rows) {
       CAPTURE(r.name);
@@ -493,6 +518,59 @@ TEST_SUITE("decode_options") {
     CHECK(capped.diagnostics.size() == 101);
     CHECK(capped.diagnostics.back().code == error::too_many_diagnostics);
     CHECK(capped.diagnostics.error_count() == 150);
+  }
+
+  TEST_CASE("decode_options: past the cap, a finding of every kind is counted, not kept") {
+    // Each finding past max_diagnostics takes its own path to the count (the decoder builds
+    // no text for it), so each kind is checked: a number that is not finite, a container
+    // where a scalar belongs, a broken cross-member rule, missing members, a repeated key,
+    // an unknown member (a warning) and the limit that ends decoding.
+    struct row {
+      std::string name;
+      std::string json;
+      std::size_t errors;
+      std::size_t warnings;
+      bool dom; // the DOM front end sees the same findings (no repeated keys in a DOM)
+    };
+    row const rows[] = {
+        {"not finite", R"({"d": 1e400})", 1, 0, false},
+        {"container for a scalar", R"({"n": [1], "d": {"x": 1}})", 2, 0, true},
+        {"cross-member rule", R"({"range": {"lo": 5, "hi": 1}})", 1, 0, true},
+        {"missing members", R"({"pair": {}})", 2, 0, true},
+        {"repeated key", R"({"n": 1, "n": 2})", 1, 0, false},
+        {"unknown member", R"({"zz": 1})", 0, 1, true},
+        {"limit, after a container for a scalar", R"({"deep": [[[[1]]]]})", 2, 0, true},
+    };
+    for (auto const& r : rows) {
+      for (bool dom : {false, true}) {
+        if (dom && !r.dom) {
+          continue;
+        }
+        CAPTURE(r.name);
+        CAPTURE(dom);
+        conform::decode_options kept;
+        kept.max_depth = 3;
+        auto decode = [&](conform::decode_options const& o) {
+          return dom ? conform::decode<every_kind>(parse_dom(r.json), o)
+                     : conform::decode<every_kind>(r.json, o);
+        };
+        auto all = decode(kept);
+        CHECK_MESSAGE(all.diagnostics.error_count() == r.errors,
+                      conform::to_string(all.diagnostics));
+        CHECK(all.diagnostics.warning_count() == r.warnings);
+        CHECK(all.diagnostics.size() == r.errors + r.warnings);
+        conform::decode_options none = kept;
+        none.max_diagnostics = 0;
+        auto counted = decode(none);
+        CHECK(counted.diagnostics.error_count() == r.errors);
+        CHECK(counted.diagnostics.warning_count() == r.warnings);
+        REQUIRE_MESSAGE(counted.diagnostics.size() == 1, conform::to_string(counted.diagnostics));
+        CHECK(counted.diagnostics[0].code == error::too_many_diagnostics);
+        CHECK(counted.ok() == all.ok());
+        // What was decoded does not depend on what was kept.
+        CHECK(conform::encode(counted.value) == conform::encode(all.value));
+      }
+    }
   }
 
   TEST_CASE("decode_options: the list's storage never outgrows the cap and its closing entry") {
