@@ -52,6 +52,27 @@ TEST_SUITE("error") {
     CHECK(std::string(ec.category().name()) == "conform");
   }
 
+  TEST_CASE("error: the conditions have their own category, names and messages") {
+    auto const& category = conform::condition_category();
+    CHECK(std::string(category.name()) == "conform.condition");
+    CHECK(category != conform::error_category());
+    struct row {
+      conform::condition c;
+      char const* message;
+    };
+    row const rows[] = {{conform::condition::syntax, "the text is not JSON"},
+                        {conform::condition::schema, "the JSON does not match the schema"},
+                        {conform::condition::constraint, "a value breaks a constraint"},
+                        {conform::condition::limit, "a resource limit was reached"}};
+    for (auto const& r : rows) {
+      std::error_condition const condition = r.c;
+      CHECK(condition.category() == category);
+      CHECK(condition.message() == r.message);
+    }
+    CHECK(category.message(0) == "unknown condition");
+    CHECK(category.message(99) == "unknown condition");
+  }
+
   TEST_CASE("error: a value that is no code has none of the conditions") {
     // 0 is success in every category; 99 is past the last code. Both once fell to the
     // catch-all `constraint`.
