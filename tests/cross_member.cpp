@@ -13,6 +13,7 @@
 #include <boost/describe.hpp>
 #include <boost/json/parse.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -107,6 +108,62 @@ struct both_rules {
 BOOST_DESCRIBE_STRUCT(both_rules, (), (id, a, b, c))
 CONFORM_TYPE_RULES(both_rules, conform::exclusive<&both_rules::a, &both_rules::b>,
                    conform::requires_member<&both_rules::a, &both_rules::c>);
+
+/// A rule of the user's own, through the interface cross_member.hpp documents: it names the
+/// members it reads and blames one of them.
+struct sums_to_100 {
+  template <class T>
+  static constexpr std::uint64_t members() noexcept {
+    return conform::detail::member_bit<T, &T::first>() |
+           conform::detail::member_bit<T, &T::second>();
+  }
+  static constexpr conform::error code = conform::error::cross_member_rule;
+  static constexpr conform::severity level = conform::severity::error;
+  template <class T, class Report>
+  static void check(T const& obj, Report& report) {
+    if (obj.first + obj.second != 100) {
+      std::string expected(report.template name<&T::first>());
+      expected += " + ";
+      expected += report.template name<&T::second>();
+      expected += " = 100";
+      report.template fail<&T::second>(std::move(expected), std::to_string(obj.first + obj.second));
+    }
+  }
+};
+
+/// One that names no members (so it always runs) and blames the whole object.
+struct labelled {
+  static constexpr conform::error code = conform::error::cross_member_rule;
+  static constexpr conform::severity level = conform::severity::error;
+  template <class T, class Report>
+  static void check(T const& obj, Report& report) {
+    if (!obj.label && !obj.note) {
+      report.fail_object("a label or a note", "neither");
+    }
+  }
+};
+
+struct split {
+  int first = 0;
+  int second = 0;
+  std::optional<std::string> label;
+  std::optional<std::string> note;
+};
+BOOST_DESCRIBE_STRUCT(split, (), (first, second, label, note))
+CONFORM_TYPE_RULES(split, sums_to_100, labelled);
+
+struct soft_split {
+  int first = 0;
+  int second = 0;
+  std::optional<std::string> label;
+};
+BOOST_DESCRIBE_STRUCT(soft_split, (), (first, second, label))
+CONFORM_TYPE_RULES(soft_split, conform::warn<sums_to_100>);
+
+struct splits {
+  std::vector<split> items;
+};
+BOOST_DESCRIBE_STRUCT(splits, (), (items))
 
 inline bool diag_is(conform::diagnostics const& ds, std::size_t i, conform::error code,
                     conform::severity level, std::string const& pointer) {
@@ -365,6 +422,70 @@ TEST_SUITE("cross_member") {
     auto other = conform::decode<both_rules>(R"({"id": "x", "a": "1", "b": "2", "c": "3"})");
     CHECK((conform_test::codes(other.diagnostics) ==
            std::vector<error>{error::type_mismatch, error::cross_member_rule}));
+  }
+
+  TEST_CASE("cross_member: a rule of the user's own blames a member or the object") {
+    std::string const json =
+        R"({"items": [{"first": 30, "second": 70, "label": "a"},)"
+        R"( {"first": 30, "second": 60, "note": "b"}, {"first": 50, "second": 50}]})";
+    auto text = conform::decode<splits>(json);
+    auto dom = conform::decode<splits>(boost::json::parse(json));
+    for (auto const* r : {&text, &dom}) {
+      bool const from_text = r == &text;
+      CAPTURE(from_text);
+      auto const& ds = r->diagnostics;
+      REQUIRE_MESSAGE(ds.size() == 2, conform::to_string(ds));
+      // The member it blames, with its texts and its member path.
+      CHECK(diag_is(ds, 0, error::cross_member_rule, severity::error, "/items/1/second"));
+      CHECK(ds[0].expected == "first + second = 100");
+      CHECK(ds[0].found == "90");
+      CHECK(ds[0].member == "cross_test::split::second");
+      // The whole object: its pointer, and its own type as the member.
+      CHECK(diag_is(ds, 1, error::cross_member_rule, severity::error, "/items/2"));
+      CHECK(ds[1].expected == "a label or a note");
+      CHECK(ds[1].found == "neither");
+      CHECK(ds[1].member == "cross_test::split");
+      if (from_text) {
+        CHECK(ds[0].offset == json.find("60"));
+        CHECK(ds[1].offset == json.rfind("{\"first\""));
+        CHECK(ds[1].line == 1);
+      } else {
+        CHECK(ds[0].offset == conform::diagnostic::no_offset);
+      }
+      // Like the built-in rules, a broken one rejects nothing: the values stay.
+      REQUIRE(r->value.items.size() == 3);
+      CHECK(r->value.items[1].second == 60);
+    }
+    // The same object through validate().
+    split s;
+    s.first = 1;
+    auto ds = conform::validate(s);
+    CHECK((conform_test::codes(ds) ==
+           std::vector<error>{error::cross_member_rule, error::cross_member_rule}));
+    CHECK(diag_is(ds, 0, error::cross_member_rule, severity::error, "/second"));
+    CHECK(diag_is(ds, 1, error::cross_member_rule, severity::error, ""));
+    if (ds.size() == 2) {
+      CHECK(ds[0].member == "cross_test::split::second");
+      CHECK(ds[1].member == "cross_test::split");
+    }
+  }
+
+  TEST_CASE("cross_member: a rule of the user's own skips rejected members it names") {
+    // sums_to_100 names first and second: with first rejected it stays silent. labelled names
+    // none, so it runs whatever was rejected.
+    auto r = conform::decode<split>(R"({"first": "x", "second": 70})");
+    CHECK_MESSAGE((conform_test::codes(r.diagnostics) ==
+                   std::vector<error>{error::type_mismatch, error::cross_member_rule}),
+                  conform::to_string(r.diagnostics));
+    CHECK(diag_is(r.diagnostics, 1, error::cross_member_rule, severity::error, ""));
+    CHECK(r.diagnostics[1].expected == "a label or a note");
+  }
+
+  TEST_CASE("cross_member: warn<> over a rule of the user's own") {
+    auto r = conform::decode<soft_split>(R"({"first": 1, "second": 2})");
+    REQUIRE_MESSAGE(r.diagnostics.size() == 1, conform::to_string(r.diagnostics));
+    CHECK(diag_is(r.diagnostics, 0, error::cross_member_rule, severity::warning, "/second"));
+    CHECK(r.ok());
   }
 
   TEST_CASE("cross_member: rules also run in validate()") {

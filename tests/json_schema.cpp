@@ -12,11 +12,13 @@
 
 #include <boost/describe.hpp>
 #include <boost/json/parse.hpp>
+#include <boost/json/value_to.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
 #include <cstdint>
 #include <map>
+#include <regex>
 #include <optional>
 #include <set>
 #include <string>
@@ -111,6 +113,47 @@ CONFORM_TYPE_RULES(everything, conform::together<&everything::path, &everything:
                                         std::integral_constant<colour, colour::blue>>,
                    conform::warn<conform::requires_member<&everything::a, &everything::start>>,
                    conform::ordered<&everything::start, &everything::end>);
+
+/// Cross-member rules of the user's own (cross_member.hpp's interface): one JSON Schema
+/// cannot say, noted by its name; one that says how, added under allOf.
+struct sums_to_100 {
+  static constexpr conform::error code = conform::error::cross_member_rule;
+  static constexpr conform::severity level = conform::severity::error;
+  template <class T, class Report>
+  static void check(T const& obj, Report& report) {
+    if (obj.first + obj.second != 100) {
+      report.fail_object("first + second = 100", std::to_string(obj.first + obj.second));
+    }
+  }
+};
+struct has_first : sums_to_100 {
+  template <class T, class Report>
+  static void check(T const&, Report&) {}
+  static constexpr std::string_view json_schema() noexcept { return R"({"required":["first"]})"; }
+};
+struct split {
+  int first = 0;
+  int second = 0;
+};
+BOOST_DESCRIBE_STRUCT(split, (), (first, second))
+CONFORM_TYPE_RULES(split, sums_to_100, has_first);
+
+/// Characters a regular expression reads as syntax, in a charset and in a path prefix.
+struct odd_dir {
+  static constexpr std::string_view value = "/opt/a.b+c(1)$/";
+};
+struct odd_text {
+  std::string word;
+  std::string file;
+  std::string twice;
+};
+BOOST_DESCRIBE_STRUCT(odd_text, (), (word, file, twice))
+CONFORM_MEMBER_RULES(odd_text, word,
+                     conform::charset<conform::chars<'\x01', '-', '[', ']', '\\', '^', 'a', 'b'>>);
+CONFORM_MEMBER_RULES(odd_text, file, conform::path_under<odd_dir>);
+CONFORM_MEMBER_RULES(odd_text, twice, conform::charset<conform::letters>,
+                     conform::charset<conform::digits, conform::letters>, conform::length<1, 5>,
+                     conform::length<2, 8>);
 
 struct node {
   std::string id;
@@ -318,6 +361,47 @@ TEST_CASE("cross-member rules: over present members (a key whose value is not nu
   // ordered cannot be said: noted.
   CHECK(def.at("$comment") == "also checked by conform: end not before start (JSON Schema "
                               "cannot compare two members)");
+}
+
+TEST_CASE("cross-member rules of the user's own: their json_schema(), or their name noted") {
+  json::value const s = json::parse(conform::json_schema<split>());
+  auto const& def = definition(s, "json_schema_test.split");
+  CHECK(def.at("$comment") == "also checked by conform: the rule json_schema_test::sums_to_100");
+  CHECK(def.at("allOf") == parsed(R"([{"required":["first"]}])"));
+}
+
+TEST_CASE("strings: what a regular expression reads as syntax is escaped, and matches itself") {
+  json::value const s = json::parse(conform::json_schema<odd_text>());
+  auto const& properties = definition(s, "json_schema_test.odd_text").at("properties");
+  // A control character as \x01, and '-' escaped; '[' to '^', a run of four, as an escaped
+  // range; "ab", a run of two, written out.
+  std::string const word =
+      json::value_to<std::string>(properties.at("word").at("not").at("pattern"));
+  CHECK(word == R"([^\x01\-\[-\^ab])");
+  std::string const file = json::value_to<std::string>(properties.at("file").at("pattern"));
+  CHECK(file == R"(^/opt/a\.b\+c\(1\)\$/[\s\S])");
+  // Read by an ECMAScript engine, as JSON Schema's patterns are (std::regex's default
+  // grammar; in a test only, on short input): the class holds every character but the
+  // charset's, and the prefix matches itself and nothing else.
+  std::regex const not_word(word);
+  std::string const allowed = std::string("\x01-[]\\^ab");
+  for (int c = 1; c < 128; ++c) {
+    CAPTURE(c);
+    bool const in_charset = allowed.find(char(c)) != std::string::npos;
+    CHECK(std::regex_search(std::string(1, char(c)), not_word) == !in_charset);
+  }
+  std::regex const prefix(file);
+  CHECK(std::regex_search(std::string("/opt/a.b+c(1)$/x"), prefix));
+  CHECK_FALSE(std::regex_search(std::string("/opt/aXb+c(1)$/x"), prefix));
+  CHECK_FALSE(std::regex_search(std::string("/opt/a.bbc(1)$/x"), prefix));
+  CHECK_FALSE(std::regex_search(std::string("/opt/a.b+c(1)$/"), prefix));
+  // Two charsets are one class, the characters both allow; two lengths each want their
+  // keywords, and the second one's go under allOf.
+  auto const& twice = properties.at("twice").as_object();
+  CHECK(twice.at("not") == parsed(R"({"pattern":"[^A-Za-z]"})"));
+  CHECK(twice.at("minLength") == 1);
+  CHECK(twice.at("maxLength") == 5);
+  CHECK(twice.at("allOf") == parsed(R"([{"minLength":2},{"maxLength":8}])"));
 }
 
 TEST_CASE("decode policies: unknown members as errors, null as an error") {

@@ -10,9 +10,11 @@
 // one_of and path_under the text); a constraint of the user's own draws its values itself when
 // it has a `generate` function (see generate() below), and is otherwise met by drawing again;
 // each built-in cross-member rule has a repair (fill in or leave out a member, swap an
-// ordered pair). Every choice reads the bytes, so that a fuzzer's mutations move through the
-// values, and an exhausted input reads zeros: the empty input gives the plainest valid value
-// (optional members absent, arrays as short as allowed, numbers as near zero as allowed).
+// ordered pair), and a rule of the user's own has its `repair` function or leaves out or
+// draws again the members it blames. Every choice reads the bytes, so that a fuzzer's
+// mutations move through the values, and an exhausted input reads zeros: the empty input
+// gives the plainest valid value (optional members absent, arrays as short as allowed,
+// numbers as near zero as allowed).
 #ifndef CONFORM_GENERATE_HPP
 #define CONFORM_GENERATE_HPP
 
@@ -634,17 +636,30 @@ private:
     return false;
   }
 
-  /// A rule of the user's own: the members it blames are left out, or drawn again.
+  /// Whether rule R repairs a T itself (see generate()).
+  template <class R, class T, class = void>
+  struct repairs : std::false_type {};
+  template <class R, class T>
+  struct repairs<R, T,
+                 std::void_t<decltype(R::repair(std::declval<T&>(), std::declval<byte_source&>()))>>
+      : std::true_type {};
+
+  /// A rule of the user's own: its own repair when it has one, or else the members it blames
+  /// are left out, or drawn again.
   template <class R>
   struct rule_repair {
     template <class T>
     static void apply(generator& g, T& obj, std::uint64_t blamed, std::size_t depth) {
-      std::size_t i = 0;
-      boost::mp11::mp_for_each<public_members<T>>([&](auto d) {
-        if ((blamed >> i++ & 1u) != 0 && !clear<T, d.pointer>(obj)) {
-          g.fill<T, d.pointer>(obj, depth);
-        }
-      });
+      if constexpr (repairs<R, T>::value) {
+        R::repair(obj, g.in_);
+      } else {
+        std::size_t i = 0;
+        boost::mp11::mp_for_each<public_members<T>>([&](auto d) {
+          if ((blamed >> i++ & 1u) != 0 && !clear<T, d.pointer>(obj)) {
+            g.fill<T, d.pointer>(obj, depth);
+          }
+        });
+      }
     }
   };
   template <auto A, auto B>
@@ -720,6 +735,14 @@ private:
     byte_source and V the member's type; the template keeps byte_source out of the header that
     declares the constraint. modelarts::error_code_format is an example. Without one, the
     constraint is met by drawing again (eight draws, then the plainest value).
+
+    A cross-member rule of your own is repaired by leaving out the members it blames, or
+    drawing them again. One that this cannot meet (a sum of two members, a rule that blames
+    the whole object) can repair the object itself: give it `template <class T, class Source>
+    static void repair(T& obj, Source& in)`, which leaves `obj` meeting the rule and its
+    members their own constraints. The repairs run until every rule holds, at most four
+    times over; a value whose own rules still fail then is returned as it is, so validate()
+    the values when your rules cannot always be repaired.
 
     @param in the choices; what is left of it can make the next value.
     @par Exception safety Throws std::bad_alloc only. */

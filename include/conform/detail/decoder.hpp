@@ -586,8 +586,13 @@ public:
                                options_.duplicate_keys == duplicate_key_policy::warning_last_wins);
       }
     }
+    // A rule that blames the whole object (fail_object) names its type: member_path would
+    // name the member decoded last.
+    std::string path = !member.empty() || f.kind != frame_kind::structure
+                           ? member_path(top_, member)
+                           : std::string(static_cast<struct_desc const*>(f.desc)->type_name);
     emit(code, level, std::move(pointer), std::move(expected), std::move(found), at,
-         member_path(top_, member));
+         std::move(path));
   }
 
   // ---- used by sources ----------------------------------------------------------------
