@@ -26,6 +26,8 @@ namespace conform {
 //   template <auto M> std::string_view name();            the JSON name of member M
 //   template <auto M> void fail(std::string expected, std::string found);   blame member M
 //   void fail_object(std::string expected, std::string found);              blame the object
+// A rule of the user's own may also declare `template <class T, class Source> static void
+// repair(T& obj, Source& in)`, with which generate() makes a value meet it (generate.hpp).
 
 namespace detail {
 // The rules' texts, written by functions that every instantiation shares: they are built only
