@@ -5,6 +5,7 @@
 #include <conform/cross_member.hpp>
 
 #include "support/test.hpp"
+#include "support/user_rules.hpp"
 
 #include <conform/decode.hpp>
 #include <conform/decode_value.hpp>
@@ -109,39 +110,10 @@ BOOST_DESCRIBE_STRUCT(both_rules, (), (id, a, b, c))
 CONFORM_TYPE_RULES(both_rules, conform::exclusive<&both_rules::a, &both_rules::b>,
                    conform::requires_member<&both_rules::a, &both_rules::c>);
 
-/// A rule of the user's own, through the interface cross_member.hpp documents: it names the
-/// members it reads and blames one of them.
-struct sums_to_100 {
-  template <class T>
-  static constexpr std::uint64_t members() noexcept {
-    return conform::detail::member_bit<T, &T::first>() |
-           conform::detail::member_bit<T, &T::second>();
-  }
-  static constexpr conform::error code = conform::error::cross_member_rule;
-  static constexpr conform::severity level = conform::severity::error;
-  template <class T, class Report>
-  static void check(T const& obj, Report& report) {
-    if (obj.first + obj.second != 100) {
-      std::string expected(report.template name<&T::first>());
-      expected += " + ";
-      expected += report.template name<&T::second>();
-      expected += " = 100";
-      report.template fail<&T::second>(std::move(expected), std::to_string(obj.first + obj.second));
-    }
-  }
-};
-
-/// One that names no members (so it always runs) and blames the whole object.
-struct labelled {
-  static constexpr conform::error code = conform::error::cross_member_rule;
-  static constexpr conform::severity level = conform::severity::error;
-  template <class T, class Report>
-  static void check(T const& obj, Report& report) {
-    if (!obj.label && !obj.note) {
-      report.fail_object("a label or a note", "neither");
-    }
-  }
-};
+// Rules of the user's own (conform_test::sums_to_100, conform_test::labelled): one names the
+// members it reads and blames one of them, the other blames the whole object.
+using conform_test::labelled;
+using conform_test::sums_to_100;
 
 struct split {
   int first = 0;

@@ -6,6 +6,7 @@
 #include <conform/generate.hpp>
 
 #include "support/test.hpp"
+#include "support/user_rules.hpp"
 
 #include <conform/decode.hpp>
 #include <conform/encode.hpp>
@@ -177,43 +178,11 @@ struct node {
 BOOST_DESCRIBE_STRUCT(node, (), (id, children, more))
 CONFORM_MEMBER_RULES(node, children, conform::size<0, 2>);
 
-/// Cross-member rules of the user's own (cross_member.hpp's interface). Leaving out or
-/// drawing again cannot meet a sum, so this one repairs the object itself.
-struct sums_to_100 {
-  template <class T>
-  static constexpr std::uint64_t members() noexcept {
-    return conform::detail::member_bit<T, &T::first>() |
-           conform::detail::member_bit<T, &T::second>();
-  }
-  static constexpr conform::error code = conform::error::cross_member_rule;
-  static constexpr conform::severity level = conform::severity::error;
-  template <class T, class Report>
-  static void check(T const& obj, Report& report) {
-    if (obj.first + obj.second != 100) {
-      report.template fail<&T::second>("first + second = 100", std::to_string(obj.second));
-    }
-  }
-  template <class T, class Source>
-  static void repair(T& obj, Source&) {
-    obj.second = 100 - obj.first; // first is in [0, 100], so second is too
-  }
-};
-
-/// Blames the whole object, which no member's repair can answer: it draws a label itself.
-struct labelled {
-  static constexpr conform::error code = conform::error::cross_member_rule;
-  static constexpr conform::severity level = conform::severity::error;
-  template <class T, class Report>
-  static void check(T const& obj, Report& report) {
-    if (!obj.label && !obj.note) {
-      report.fail_object("a label or a note", "neither");
-    }
-  }
-  template <class T, class Source>
-  static void repair(T& obj, Source& in) {
-    obj.label = in.flag() ? "left" : "right";
-  }
-};
+// Cross-member rules of the user's own with their repairs (conform_test::sums_to_100, a sum
+// that leaving out or drawing again cannot meet; conform_test::labelled, which blames the
+// whole object), and one without.
+using conform_test::labelled;
+using conform_test::sums_to_100;
 
 /// Blames a member and has no repair: generate() leaves that optional member out.
 struct note_differs {

@@ -7,6 +7,7 @@
 #include <conform/json_schema.hpp>
 
 #include "support/test.hpp"
+#include "support/user_rules.hpp"
 
 #include <conform/modelarts.hpp>
 
@@ -114,19 +115,9 @@ CONFORM_TYPE_RULES(everything, conform::together<&everything::path, &everything:
                    conform::warn<conform::requires_member<&everything::a, &everything::start>>,
                    conform::ordered<&everything::start, &everything::end>);
 
-/// Cross-member rules of the user's own (cross_member.hpp's interface): one JSON Schema
-/// cannot say, noted by its name; one that says how, added under allOf.
-struct sums_to_100 {
-  static constexpr conform::error code = conform::error::cross_member_rule;
-  static constexpr conform::severity level = conform::severity::error;
-  template <class T, class Report>
-  static void check(T const& obj, Report& report) {
-    if (obj.first + obj.second != 100) {
-      report.fail_object("first + second = 100", std::to_string(obj.first + obj.second));
-    }
-  }
-};
-struct has_first : sums_to_100 {
+/// Cross-member rules of the user's own: one JSON Schema cannot say (a sum), noted by its
+/// name; one that says how, added under allOf.
+struct has_first : conform_test::sums_to_100 {
   template <class T, class Report>
   static void check(T const&, Report&) {}
   static constexpr std::string_view json_schema() noexcept { return R"({"required":["first"]})"; }
@@ -136,7 +127,7 @@ struct split {
   int second = 0;
 };
 BOOST_DESCRIBE_STRUCT(split, (), (first, second))
-CONFORM_TYPE_RULES(split, sums_to_100, has_first);
+CONFORM_TYPE_RULES(split, conform_test::sums_to_100, has_first);
 
 /// Characters a regular expression reads as syntax, in a charset and in a path prefix.
 struct odd_dir {
@@ -366,7 +357,7 @@ TEST_CASE("cross-member rules: over present members (a key whose value is not nu
 TEST_CASE("cross-member rules of the user's own: their json_schema(), or their name noted") {
   json::value const s = json::parse(conform::json_schema<split>());
   auto const& def = definition(s, "json_schema_test.split");
-  CHECK(def.at("$comment") == "also checked by conform: the rule json_schema_test::sums_to_100");
+  CHECK(def.at("$comment") == "also checked by conform: the rule conform_test::sums_to_100");
   CHECK(def.at("allOf") == parsed(R"([{"required":["first"]}])"));
 }
 
