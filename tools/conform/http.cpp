@@ -213,18 +213,14 @@ void read_http(input_buffer& in, input_context& ctx) {
     std::string_view status_line = next_line(t, pos);
     auto status = status_of(status_line);
     if (!status) {
-      if (!any) {
-        throw io_error(
-            fmt::format("not an HTTP response: line {} is not a status line", line_at(start)));
-      }
-      // Text where a response should start (a body runs to the next response, so this follows
-      // a response without one: 1xx, 204, 304): it may hold a response whose status line is
-      // damaged. Not dropped unsaid: the input is reported unreadable from here, as a broken
-      // archive is, after the responses before it.
+      // Not a response, or, after responses, text where one should start (a body runs to the
+      // next response, so this follows a response without one: 1xx, 204, 304): it may hold a
+      // response whose status line is damaged. Not dropped unsaid: the input is reported
+      // unreadable from here, as a broken archive is, after the responses before it (and the
+      // interim ones counted as skipped; none before the first).
       ctx.out.skipped(skipped);
-      throw io_error(fmt::format("not an HTTP response: line {} is not a status line; the "
-                                 "responses before it were read",
-                                 line_at(start)));
+      throw io_error(fmt::format("not an HTTP response: line {} is not a status line{}",
+                                 line_at(start), any ? "; the responses before it were read" : ""));
     }
     any = true;
     std::optional<std::uint64_t> content_length;
