@@ -10,11 +10,7 @@
 #include <string>
 #include <system_error>
 
-namespace {
-constexpr conform::condition all_conditions[] = {
-    conform::condition::syntax, conform::condition::schema, conform::condition::constraint,
-    conform::condition::limit};
-} // namespace
+using conform_test::all_conditions;
 
 TEST_SUITE("boost_error_code") {
   TEST_CASE("boost_error_code: every code keeps its message and its category") {

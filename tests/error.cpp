@@ -79,8 +79,7 @@ TEST_SUITE("error") {
     for (int value : {0, 99, -1}) {
       CAPTURE(value);
       std::error_code const ec(value, conform::error_category());
-      for (auto c : {conform::condition::syntax, conform::condition::schema,
-                     conform::condition::constraint, conform::condition::limit}) {
+      for (auto c : conform_test::all_conditions) {
         CHECK(ec != c);
       }
       CHECK(ec.default_error_condition().category() == conform::error_category());

@@ -26,6 +26,11 @@ inline std::ostream& operator<<(std::ostream& os, severity s) {
 
 namespace conform_test {
 
+/// Every condition of error.hpp, in declaration order (error.hpp lists the codes, not these).
+inline constexpr conform::condition all_conditions[] = {
+    conform::condition::syntax, conform::condition::schema, conform::condition::constraint,
+    conform::condition::limit};
+
 /// The repository root (set by the build).
 inline std::string source_dir() {
   return CONFORM_SOURCE_DIR;
